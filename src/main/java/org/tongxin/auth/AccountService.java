@@ -1,0 +1,83 @@
+package org.tongxin.auth;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.tongxin.auth.AuthDtos.MeView;
+import org.tongxin.auth.AuthDtos.ScopeView;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.wechat.WxSession;
+
+/**
+ * People and their roles: the facade other features use to grant a role (an approved volunteer
+ * becomes VOLUNTEER) or to bind a household. Personal data goes in encrypted and comes out masked.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    private final UserRepository users;
+    private final GrantRepository grants;
+    private final PiiCipher pii;
+
+    AccountService(UserRepository users, GrantRepository grants, PiiCipher pii) {
+        this.users = users;
+        this.grants = grants;
+        this.pii = pii;
+    }
+
+    /** The user behind a WeChat identity, created on first login. Safe under parallel logins. */
+    @Transactional
+    public UserAccount upsert(WxSession wx, String nickname) {
+        byte[] hash = pii.hash(wx.openid());
+        UserAccount user = users.findByOpenidHash(hash).orElse(null);
+        if (user == null) {
+            users.insertIfAbsent(hash, pii.encrypt(wx.openid()), nickname);
+            user = users.findByOpenidHash(hash).orElseThrow();
+            Log.infof("user created id=%s", user.getId());
+        }
+        user.loggedIn(wx.unionid() != null ? pii.encrypt(wx.unionid()) : null);
+        return user;
+    }
+
+    public MeView me(UUID userId) {
+        UserAccount user = users.findByIdOptional(userId).orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
+        List<Grant> held = grants.grantsOf(userId);
+        List<Role> roles = Stream.concat(Stream.of(Role.RESIDENT), held.stream().map(Grant::role)).distinct().sorted().toList();
+        return new MeView(user.getId(), user.getNickname(), roles, held.stream().map(ScopeView::from).toList(),
+                user.getPhoneMasked(), user.getHouseholdId());
+    }
+
+    public List<Grant> grantsOf(UUID userId) {
+        return grants.grantsOf(userId);
+    }
+
+    /** Gives a role; granting what is already held changes nothing. Takes effect at the next token refresh. */
+    @Transactional
+    public void grant(UUID userId, Grant grant) {
+        grants.grant(userId, grant);
+        Log.infof("role granted user=%s role=%s", userId, grant.role());
+    }
+
+    /** Stores the phone number encrypted, with a keyed hash for look-ups; returns it masked. */
+    @Transactional
+    public String bindPhone(UUID userId, String phone) {
+        String masked = PiiCipher.maskPhone(phone);
+        user(userId).bindPhone(pii.encrypt(phone), pii.hash(phone), masked);
+        Log.infof("phone bound user=%s", userId);
+        return masked;
+    }
+
+    @Transactional
+    public void bindHousehold(UUID userId, UUID householdId) {
+        user(userId).bindHousehold(householdId);
+    }
+
+    private UserAccount user(UUID userId) {
+        return users.findByIdOptional(userId).orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
+    }
+}

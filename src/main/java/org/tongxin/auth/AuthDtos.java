@@ -1,0 +1,46 @@
+package org.tongxin.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.tongxin.common.SafeText;
+
+/** Request and response records of the auth API (API.md § Auth). */
+public final class AuthDtos {
+
+    private AuthDtos() {}
+
+    /** A one-time code from {@code wx.login} or the {@code getPhoneNumber} button. */
+    public record CodeRequest(@NotBlank @Size(max = 128) @SafeText String code) {}
+
+    public record RefreshRequest(@NotBlank @Size(max = 128) @SafeText String refreshToken) {}
+
+    public record TokenResponse(String accessToken, String refreshToken, long expiresIn, MeView user) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ScopeView(Role role, UUID streetId, UUID communityId, UUID gridId) {
+        static ScopeView from(Grant g) {
+            return new ScopeView(g.role(), g.streetId(), g.communityId(), g.gridId());
+        }
+    }
+
+    /** The caller as the mini-program sees them; the phone number is masked. */
+    public record MeView(UUID id, String nickname, List<Role> roles, List<ScopeView> scopes, String phone,
+                         UUID householdId) {}
+
+    public record PhoneView(String phone) {}
+
+    public record CreateInvitation(@NotNull Role role, UUID scopeId,
+                                   @Min(1) @Max(10000) Integer maxUses, OffsetDateTime expiresAt) {}
+
+    /** The plain {@code code} appears only in the response to its creation. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InvitationView(UUID id, String code, Role role, UUID scopeId, int maxUses, int usedCount,
+                                 OffsetDateTime expiresAt) {}
+}

@@ -1,0 +1,30 @@
+package org.tongxin.auth;
+
+import org.tongxin.common.ErrorCode;
+
+/** Refusals of login, tokens and invitations. */
+public enum AuthError implements ErrorCode {
+    REFRESH_TOKEN_INVALID(401, "登录已过期，请重新登录", "The session has expired; log in again"),
+    REFRESH_TOKEN_REUSED(401, "登录凭证已被使用，为安全起见请重新登录", "This refresh token was already used; log in again"),
+    INVITATION_INVALID(404, "邀请码无效", "The invitation code is not valid"),
+    INVITATION_USED_UP(409, "邀请码已被用完", "The invitation code has been used up"),
+    INVITATION_EXPIRED(410, "邀请码已过期", "The invitation code has expired"),
+    ROLE_NOT_INVITABLE(403, "不能邀请高于自己权限的角色", "You cannot invite to a role above your own"),
+    SCOPE_REQUIRED(400, "该角色需要指定所属范围（街道、社区或网格）", "This role needs a scope (street, community or grid)"),
+    SCOPE_NOT_ALLOWED(400, "区级管理员不需要指定范围", "A district admin has no scope"),
+    EXPIRY_IN_PAST(400, "过期时间必须在将来", "The expiry must be in the future");
+
+    private final int status;
+    private final String zh;
+    private final String en;
+
+    AuthError(int status, String zh, String en) {
+        this.status = status;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override public int status() { return status; }
+    @Override public String zh() { return zh; }
+    @Override public String en() { return en; }
+}

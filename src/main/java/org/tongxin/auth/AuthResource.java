@@ -1,0 +1,75 @@
+package org.tongxin.auth;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.AuthDtos.*;
+
+/** API.md § Auth: login, refresh, logout and the caller's own profile. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Auth")
+public class AuthResource {
+
+    private final AuthService auth;
+    private final AccountService accounts;
+    private final CurrentCaller caller;
+
+    AuthResource(AuthService auth, AccountService accounts, CurrentCaller caller) {
+        this.auth = auth;
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/auth/wx-login")
+    @Operation(summary = "Log in with a wx.login code",
+            description = "401 WX_CODE_INVALID, 503 WX_UNAVAILABLE (Retry-After), 429 RATE_LIMITED")
+    public TokenResponse login(CodeRequest req, @Context HttpServerRequest http) {
+        String address = http.remoteAddress() != null ? http.remoteAddress().hostAddress() : "unknown";
+        return auth.login(req, address);
+    }
+
+    @POST
+    @Path("/auth/refresh")
+    @Operation(summary = "Swap a refresh token for a new pair; reusing an old one revokes the session")
+    public TokenResponse refresh(RefreshRequest req) {
+        return auth.refresh(req);
+    }
+
+    @POST
+    @Path("/auth/logout")
+    @Consumes(MediaType.WILDCARD)
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "End this session: its refresh token stops working")
+    public Response logout() {
+        auth.logout(caller.get());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Who am I: roles, scopes, masked phone, household")
+    public MeView me() {
+        return accounts.me(caller.get().userId());
+    }
+
+    @POST
+    @Path("/me/phone")
+    @Authenticated
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
+    public PhoneView bindPhone(CodeRequest req) {
+        return new PhoneView(auth.bindPhone(caller.get(), req));
+    }
+}

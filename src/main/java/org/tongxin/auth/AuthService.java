@@ -1,0 +1,103 @@
+package org.tongxin.auth;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.regex.Pattern;
+import org.tongxin.auth.AuthDtos.CodeRequest;
+import org.tongxin.auth.AuthDtos.RefreshRequest;
+import org.tongxin.auth.AuthDtos.TokenResponse;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.RateLimiter;
+import org.tongxin.wechat.WeChatClient;
+import org.tongxin.wechat.WeChatError;
+import org.tongxin.wechat.WxSession;
+
+/**
+ * WeChat login, token refresh and logout. A {@code wx.login} code is exchanged once with WeChat
+ * (never retried: codes are single-use) for our own pair of tokens; WeChat's ids stay here.
+ */
+@ApplicationScoped
+public class AuthService {
+
+    private static final Pattern DEV_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    private static final Pattern DEV_PHONE = Pattern.compile("1[3-9][0-9]{9}");
+
+    private final WeChatClient wechat;
+    private final AccountService accounts;
+    private final SessionStore sessions;
+    private final TokenIssuer tokens;
+    private final RateLimiter rateLimiter;
+    private final AuthConfig config;
+
+    AuthService(WeChatClient wechat, AccountService accounts, SessionStore sessions, TokenIssuer tokens,
+                RateLimiter rateLimiter, AuthConfig config) {
+        this.wechat = wechat;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+    }
+
+    public TokenResponse login(@NotNull @Valid CodeRequest req, String clientAddress) {
+        rateLimiter.acquire("login:" + clientAddress, config.loginRatePerMinute(), 60_000);
+        WxSession wx;
+        String nickname = null;
+        if (devLoginApplies(req.code())) {
+            nickname = req.code().substring(4);
+            if (!DEV_NAME.matcher(nickname).matches()) {
+                throw new ApiException(WeChatError.WX_CODE_INVALID);
+            }
+            wx = new WxSession("dev:" + nickname, null);
+        } else {
+            wx = wechat.login(req.code());
+        }
+        UserAccount user = accounts.upsert(wx, nickname);
+        SessionStore.Issued session = sessions.create(user.getId());
+        Log.infof("login user=%s session=%s", user.getId(), session.sessionId());
+        return issue(session);
+    }
+
+    public TokenResponse refresh(@NotNull @Valid RefreshRequest req) {
+        try {
+            return issue(sessions.rotate(req.refreshToken()));
+        } catch (ApiException e) {
+            if (e.code() == AuthError.REFRESH_TOKEN_REUSED) {
+                Log.warn("refresh token reuse detected; session revoked");
+            }
+            throw e;
+        }
+    }
+
+    public void logout(Caller caller) {
+        sessions.revoke(caller.sessionId());
+        Log.infof("logout user=%s session=%s", caller.userId(), caller.sessionId());
+    }
+
+    /** Binds the phone number behind a {@code getPhoneNumber} code; answers it masked. */
+    public String bindPhone(Caller caller, @NotNull @Valid CodeRequest req) {
+        String phone;
+        if (devLoginApplies(req.code())) {
+            phone = req.code().substring(4);
+            if (!DEV_PHONE.matcher(phone).matches()) {
+                throw new ApiException(WeChatError.PHONE_CODE_INVALID);
+            }
+        } else {
+            phone = wechat.phoneNumber(req.code());
+        }
+        return accounts.bindPhone(caller.userId(), phone);
+    }
+
+    /** Dev codes apply only when dev login is on and no real WeChat credentials are configured. */
+    private boolean devLoginApplies(String code) {
+        return config.devLogin() && !wechat.configured() && code.startsWith("dev-");
+    }
+
+    private TokenResponse issue(SessionStore.Issued s) {
+        var grants = accounts.grantsOf(s.userId());
+        String access = tokens.accessToken(s.userId(), s.sessionId(), grants);
+        return new TokenResponse(access, s.refreshToken(), tokens.expiresInSeconds(), accounts.me(s.userId()));
+    }
+}

@@ -1,0 +1,115 @@
+package org.tongxin.auth;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.tongxin.auth.AuthDtos.CodeRequest;
+import org.tongxin.auth.AuthDtos.CreateInvitation;
+import org.tongxin.auth.AuthDtos.InvitationView;
+import org.tongxin.auth.AuthDtos.MeView;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.Hashing;
+import org.tongxin.org.OrgLocation;
+import org.tongxin.org.OrgService;
+
+/**
+ * Staff roles are handed out by invitation codes (邀请码): a caller may invite only to roles at
+ * or below their own, inside their own scope. Uses and expiry are enforced by the database.
+ */
+@ApplicationScoped
+public class InvitationService {
+
+    static final Duration DEFAULT_VALIDITY = Duration.ofDays(7);
+    private static final int CODE_LENGTH = 12;
+
+    private final InvitationRepository invitations;
+    private final AccountService accounts;
+    private final OrgService org;
+    private final AuthConfig config;
+
+    InvitationService(InvitationRepository invitations, AccountService accounts, OrgService org, AuthConfig config) {
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.org = org;
+        this.config = config;
+    }
+
+    @Transactional
+    public InvitationView create(Caller caller, @NotNull @Valid CreateInvitation req) {
+        Grant target = resolve(req.role(), req.scopeId());
+        boolean allowed = caller.grants().stream().anyMatch(g -> g.role().mayInvite(target.role())
+                && g.covers(target.streetId(), target.communityId(), target.gridId()));
+        if (!allowed) {
+            throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
+        }
+        OffsetDateTime expiresAt = req.expiresAt() != null ? req.expiresAt() : OffsetDateTime.now().plus(DEFAULT_VALIDITY);
+        if (!expiresAt.isAfter(OffsetDateTime.now())) {
+            throw new ApiException(AuthError.EXPIRY_IN_PAST);
+        }
+        String code = Hashing.randomCode(CODE_LENGTH);
+        int maxUses = req.maxUses() != null ? req.maxUses() : 1;
+        Invitation inv = new Invitation(Hashing.sha256(code), target, maxUses, expiresAt, caller.userId());
+        invitations.persistAndFlush(inv);
+        Log.infof("invitation created id=%s role=%s by=%s", inv.getId(), target.role(), caller.userId());
+        return view(inv, code);
+    }
+
+    /** Accepting twice is harmless: the second time changes nothing and answers the same profile. */
+    @Transactional
+    public MeView accept(Caller caller, @NotNull @Valid CodeRequest req) {
+        Invitation inv = invitations.findByCodeHash(Hashing.sha256(req.code().trim().toUpperCase()))
+                .orElseThrow(() -> new ApiException(AuthError.INVITATION_INVALID));
+        if (inv.expired(OffsetDateTime.now())) {
+            throw new ApiException(AuthError.INVITATION_EXPIRED);
+        }
+        if (invitations.recordAcceptance(inv.getId(), caller.userId())) {
+            if (!invitations.takeUse(inv.getId())) {
+                // Throwing rolls back the acceptance row too.
+                throw new ApiException(AuthError.INVITATION_USED_UP);
+            }
+            accounts.grant(caller.userId(), inv.grant());
+            Log.infof("invitation accepted id=%s user=%s role=%s", inv.getId(), caller.userId(), inv.getRole());
+        }
+        return accounts.me(caller.userId());
+    }
+
+    /** Creates the configured bootstrap invitation (first acceptor becomes DISTRICT_ADMIN) at startup. */
+    @Transactional
+    void bootstrap(@Observes StartupEvent ignored) {
+        config.bootstrapAdminCode().filter(c -> !c.isBlank()).ifPresent(code -> {
+            invitations.insertIfAbsent(Hashing.sha256(code.trim().toUpperCase()), Role.DISTRICT_ADMIN, 1);
+            Log.info("bootstrap admin invitation is configured");
+        });
+    }
+
+    private Grant resolve(Role role, UUID scopeId) {
+        if (role == Role.DISTRICT_ADMIN) {
+            if (scopeId != null) {
+                throw new ApiException(AuthError.SCOPE_NOT_ALLOWED);
+            }
+            return new Grant(role, null, null, null);
+        }
+        if (scopeId == null) {
+            throw new ApiException(AuthError.SCOPE_REQUIRED);
+        }
+        OrgLocation at = switch (role.level()) {
+            case STREET -> org.locateStreet(scopeId);
+            case COMMUNITY -> org.locateCommunity(scopeId);
+            case GRID -> org.locateGrid(scopeId);
+            default -> throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
+        };
+        return new Grant(role, at.streetId(), at.communityId(), at.gridId());
+    }
+
+    private static InvitationView view(Invitation inv, String code) {
+        return new InvitationView(inv.getId(), code, inv.getRole(), inv.scopeId(), inv.getMaxUses(),
+                inv.getUsedCount(), inv.getExpiresAt());
+    }
+}

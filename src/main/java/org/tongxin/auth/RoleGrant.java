@@ -1,0 +1,36 @@
+package org.tongxin.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** A stored {@link Grant}: one role a user holds in one place. */
+@Entity
+@Table(name = "role_grant")
+public class RoleGrant {
+
+    @Id
+    private UUID id;
+    @Column(name = "user_id")
+    private UUID userId;
+    @Enumerated(EnumType.STRING)
+    private Role role;
+    @Column(name = "street_id")
+    private UUID streetId;
+    @Column(name = "community_id")
+    private UUID communityId;
+    @Column(name = "grid_id")
+    private UUID gridId;
+
+    protected RoleGrant() {}
+
+    public Grant toGrant() {
+        return new Grant(role, streetId, communityId, gridId);
+    }
+
+    public UUID getUserId() { return userId; }
+}

@@ -1,0 +1,34 @@
+package org.tongxin.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.org.OrgLocation;
+
+/**
+ * The one scope check every feature uses: "may this caller act, as at least this staff role, on
+ * this place?" A grant covers its own scope and everything beneath it; a higher rung on the
+ * staff ladder includes the lower ones (a street admin may do what community staff may, inside
+ * the street).
+ */
+@ApplicationScoped
+public class ScopeGuard {
+
+    /** True when one of the caller's staff grants is at least {@code minimum} and covers {@code where}. */
+    public boolean allows(Caller caller, Role minimum, OrgLocation where) {
+        return caller.grants().stream().anyMatch(g -> g.role().atLeast(minimum)
+                && g.covers(where.streetId(), where.communityId(), where.gridId()));
+    }
+
+    /** Refuses with 403 FORBIDDEN unless {@link #allows}. */
+    public void require(Caller caller, Role minimum, OrgLocation where) {
+        if (!allows(caller, minimum, where)) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+    }
+
+    /** True when the caller holds {@code role} (VOLUNTEER, SUPPLIER...) in exactly that community. */
+    public boolean holdsIn(Caller caller, Role role, java.util.UUID communityId) {
+        return caller.grants().stream().anyMatch(g -> g.role() == role && communityId.equals(g.communityId()));
+    }
+}

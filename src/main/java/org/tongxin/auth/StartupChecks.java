@@ -1,0 +1,59 @@
+package org.tongxin.auth;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.tongxin.wechat.WeChatConfig;
+
+/**
+ * Refuses to start a production service that would be unsafe: the dev login switched on, no
+ * WeChat credentials, or no configured JWT keys (dev and test generate throwaway keys; prod must not).
+ */
+@ApplicationScoped
+public class StartupChecks {
+
+    void check(@Observes StartupEvent ignored, AuthConfig auth, WeChatConfig wechat, Config config) {
+        boolean prod = ConfigUtils.getProfiles().contains("prod");
+        boolean keys = present(config, "smallrye.jwt.sign.key", "smallrye.jwt.sign.key.location")
+                && present(config, "mp.jwt.verify.publickey", "mp.jwt.verify.publickey.location");
+        List<String> problems = problems(prod, auth.devLogin(), wechat.configured(), keys);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("refusing to start: " + String.join("; ", problems));
+        }
+        if (auth.accessTokenTtl().toMinutes() > 30) {
+            throw new IllegalStateException("tongxin.auth.access-token-ttl must be at most 30 minutes");
+        }
+        if (auth.devLogin() && !wechat.configured()) {
+            Log.warn("DEV LOGIN IS ON: a code dev-<name> logs in as a fake user. Never in production.");
+        }
+    }
+
+    /** What makes a configuration unsafe; empty when it may start. */
+    static List<String> problems(boolean prod, boolean devLogin, boolean wechatConfigured, boolean jwtKeys) {
+        List<String> out = new ArrayList<>();
+        if (prod && devLogin) {
+            out.add("tongxin.auth.dev-login must not be enabled in the prod profile");
+        }
+        if (prod && !wechatConfigured) {
+            out.add("tongxin.wechat.app-id and tongxin.wechat.secret are required in the prod profile");
+        }
+        if (prod && !jwtKeys) {
+            out.add("JWT keys are required in the prod profile (SMALLRYE_JWT_SIGN_KEY, MP_JWT_VERIFY_PUBLICKEY)");
+        }
+        return out;
+    }
+
+    private static boolean present(Config config, String... names) {
+        for (String name : names) {
+            if (config.getOptionalValue(name, String.class).filter(v -> !v.isBlank()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

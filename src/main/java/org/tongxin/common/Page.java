@@ -1,0 +1,6 @@
+package org.tongxin.common;
+
+import java.util.List;
+
+/** One page of a list: {@code {items, page, size, total}} as API.md's conventions prescribe. */
+public record Page<T>(List<T> items, int page, int size, long total) {}

@@ -1,0 +1,24 @@
+package org.tongxin.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Locale;
+
+/** RFC 9457 problem details with our stable {@code code} and, for validation, the fields at fault. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String code, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field that failed validation. */
+    public record Violation(String field, String message) {}
+
+    public static Problem of(ErrorCode code, boolean english, String detail, List<Violation> violations) {
+        String title = english ? code.en() : code.zh();
+        return new Problem(typeOf(code), title, code.status(), detail != null ? detail : title, code.name(), violations);
+    }
+
+    static String typeOf(ErrorCode code) {
+        return "urn:tongxin:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,150 @@
+package org.tongxin.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become {@code application/problem+json}. Nothing reaches the
+ * client as a stack trace, a class name or SQL; unexpected failures are logged and answered 500.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpHeaders headers) {
+        boolean en = english(headers);
+        Response.ResponseBuilder rb = build(e.code(), en, e.detail(en), null);
+        e.headers().forEach(rb::header);
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, HttpHeaders headers) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return build(CommonError.VALIDATION_FAILED, english(headers), null, violations).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers) {
+        var violation = new Problem.Violation(jsonPath(e), english(headers) ? "unknown field" : "未知字段");
+        return build(CommonError.UNKNOWN_FIELD, english(headers), null, List.of(violation)).build();
+    }
+
+    /** A value of the wrong type or format (text for a number, an unknown enum constant, a bad date). */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e, HttpHeaders headers) {
+        if (e.getPath().isEmpty()) {
+            return build(CommonError.MALFORMED_JSON, english(headers), null, null).build();
+        }
+        boolean en = english(headers);
+        var violation = new Problem.Violation(jsonPath(e), en ? "wrong type or format" : "类型或格式不正确");
+        return build(CommonError.VALIDATION_FAILED, en, null, List.of(violation)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, HttpHeaders headers) {
+        if (e instanceof MismatchedInputException m) {
+            return mismatch(m, headers);
+        }
+        return build(CommonError.MALFORMED_JSON, english(headers), null, null).build();
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(RuntimeException e, HttpHeaders headers) {
+        return build(CommonError.UNAUTHORIZED, english(headers), null, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers) {
+        return build(CommonError.FORBIDDEN, english(headers), null, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 400 -> e.getCause() instanceof JsonProcessingException ? CommonError.MALFORMED_JSON : CommonError.BAD_REQUEST;
+            case 401 -> CommonError.UNAUTHORIZED;
+            case 403 -> CommonError.FORBIDDEN;
+            case 404 -> CommonError.NOT_FOUND;
+            case 405 -> CommonError.METHOD_NOT_ALLOWED;
+            case 406 -> CommonError.NOT_ACCEPTABLE;
+            case 413 -> CommonError.PAYLOAD_TOO_LARGE;
+            case 415 -> CommonError.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? CommonError.INTERNAL_ERROR : CommonError.BAD_REQUEST;
+        };
+        if (status >= 500) {
+            Log.errorf(e, "request failed with %d", status);
+        }
+        Response.ResponseBuilder rb = build(code, english(headers), null, null);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            rb.header("Allow", e.getResponse().getHeaderString("Allow"));
+        }
+        return rb.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers) {
+        Log.errorf(e, "unexpected failure: %s", e.getClass().getName());
+        return build(CommonError.INTERNAL_ERROR, english(headers), null, null).build();
+    }
+
+    static Response.ResponseBuilder build(ErrorCode code, boolean english, String detail, List<Problem.Violation> violations) {
+        return Response.status(code.status())
+                .type(Problem.MEDIA_TYPE + ";charset=utf-8")
+                .entity(Problem.of(code, english, detail, violations));
+    }
+
+    private static boolean english(HttpHeaders headers) {
+        return headers != null && Language.prefersEnglish(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /** {@code create.request.items[0].name} → {@code items[0].name}: the path the client sent. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        StringBuilder out = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> { continue; }
+                default -> { }
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('.');
+            }
+            out.append(node.getName());
+            if (node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return out.isEmpty() ? "body" : out.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+}

@@ -1,0 +1,14 @@
+package org.tongxin.org;
+
+import java.util.UUID;
+
+/**
+ * Where something sits in the organisation tree, with all its ancestors filled in. The finer
+ * levels are null when the thing is coarser (a community has no grid). Scope checks read this.
+ */
+public record OrgLocation(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId) {
+
+    public static OrgLocation ofStreet(UUID streetId) {
+        return new OrgLocation(streetId, null, null, null, null);
+    }
+}

@@ -1,0 +1,123 @@
+package org.tongxin.org;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Page;
+import org.tongxin.org.OrgDtos.*;
+
+/** API.md § Organisation: streets, communities, grids, buildings, households, risk levels. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisation")
+@SecurityRequirement(name = "bearer")
+public class OrgResource {
+
+    private final OrgService org;
+    private final HouseholdService households;
+    private final CurrentCaller caller;
+
+    OrgResource(OrgService org, HouseholdService households, CurrentCaller caller) {
+        this.org = org;
+        this.households = households;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/streets")
+    @Operation(summary = "Create a street or town (DISTRICT_ADMIN)")
+    public Response createStreet(CreateStreet req) {
+        StreetView view = org.createStreet(caller.get(), req);
+        return Response.created(URI.create("/api/streets/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("/streets")
+    @Operation(summary = "All streets with their communities, for pickers")
+    public List<StreetView> listStreets() {
+        caller.get();
+        return org.listStreets();
+    }
+
+    @POST
+    @Path("/communities")
+    @Operation(summary = "Create a community or village (STREET_ADMIN of its street)")
+    public Response createCommunity(CreateCommunity req) {
+        CommunityView view = org.createCommunity(caller.get(), req);
+        return Response.created(URI.create("/api/communities/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("/communities/{id}")
+    @Operation(summary = "A community with its grids and risk level")
+    public CommunityView getCommunity(@PathParam("id") UUID id) {
+        caller.get();
+        return org.getCommunity(id);
+    }
+
+    @PUT
+    @Path("/communities/{id}/risk-level")
+    @Operation(summary = "Set a community's risk level (STREET_ADMIN)")
+    public CommunityView setCommunityRiskLevel(@PathParam("id") UUID id, RiskLevelChange req) {
+        return org.setCommunityRiskLevel(caller.get(), id, req);
+    }
+
+    @POST
+    @Path("/communities/{id}/grids")
+    @Operation(summary = "Create a grid (COMMUNITY_STAFF)")
+    public Response createGrid(@PathParam("id") UUID communityId, CreateGrid req) {
+        GridView view = org.createGrid(caller.get(), communityId, req);
+        return Response.created(URI.create("/api/grids/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("/grids/{id}/buildings")
+    @Operation(summary = "Create a building or lane (COMMUNITY_STAFF)")
+    public Response createBuilding(@PathParam("id") UUID gridId, CreateBuilding req) {
+        BuildingView view = org.createBuilding(caller.get(), gridId, req);
+        return Response.created(URI.create("/api/buildings/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("/buildings/{id}/risk-level")
+    @Operation(summary = "Set a building's own risk level, or null to inherit (COMMUNITY_STAFF)")
+    public BuildingView setBuildingRiskLevel(@PathParam("id") UUID buildingId, BuildingRiskLevelChange req) {
+        return org.setBuildingRiskLevel(caller.get(), buildingId, req);
+    }
+
+    @POST
+    @Path("/buildings/{id}/households")
+    @Operation(summary = "Register a household and get its join code (GRID_WORKER)")
+    public Response createHousehold(@PathParam("id") UUID buildingId, CreateHousehold req) {
+        HouseholdView view = households.create(caller.get(), buildingId, req);
+        return Response.created(URI.create("/api/households/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("/buildings/{id}/households")
+    @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
+    public Page<HouseholdView> listHouseholds(@PathParam("id") UUID buildingId,
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return households.list(caller.get(), buildingId, page, size);
+    }
+
+    @POST
+    @Path("/me/household")
+    @Operation(summary = "Join a household with its join code")
+    public HouseholdBinding joinHousehold(JoinHousehold req) {
+        return households.join(caller.get(), req);
+    }
+}

@@ -1,0 +1,106 @@
+package org.tongxin.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tongxin.support.Api;
+import org.tongxin.support.WeChatStub;
+
+/** Refresh rotation, reuse detection, logout, access-token validity and the phone binding. */
+@QuarkusTest
+class SessionTest {
+
+    @Test
+    void refreshRotatesTheToken() {
+        Api.User user = Api.resident();
+        Api.User next = Api.refresh(user);
+        assertNotEquals(user.refreshToken(), next.refreshToken());
+        next.as().get("/api/me").then().statusCode(200).body("id", equalTo(user.id().toString()));
+        Api.refresh(next);
+    }
+
+    @Test
+    void reusingARotatedRefreshTokenRevokesTheWholeSession() {
+        Api.User user = Api.resident();
+        Api.User next = Api.refresh(user);
+        refresh(user.refreshToken()).statusCode(401).body("code", equalTo("REFRESH_TOKEN_REUSED"));
+        refresh(next.refreshToken()).statusCode(401).body("code", equalTo("REFRESH_TOKEN_INVALID"));
+    }
+
+    @Test
+    void unknownRefreshTokenIs401() {
+        refresh("not-a-token").statusCode(401).body("code", equalTo("REFRESH_TOKEN_INVALID"));
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        Api.User user = Api.resident();
+        user.as().post("/api/auth/logout").then().statusCode(204);
+        refresh(user.refreshToken()).statusCode(401);
+    }
+
+    @Test
+    void logoutRevokesOnlyItsOwnSession() {
+        String code = "ok-" + Api.unique("two-phones");
+        var first = Api.wxLogin(code).statusCode(200).extract().jsonPath();
+        var second = Api.wxLogin(code).statusCode(200).extract().jsonPath();
+        given().header("Authorization", "Bearer " + first.getString("accessToken")).post("/api/auth/logout")
+                .then().statusCode(204);
+        refresh(second.getString("refreshToken")).statusCode(200);
+    }
+
+    @Test
+    void missingTokenIs401ProblemJson() {
+        given().get("/api/me").then().statusCode(401)
+                .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
+        given().post("/api/auth/logout").then().statusCode(401);
+    }
+
+    @Test
+    void tamperedTokenIs401() {
+        Api.User user = Api.resident();
+        String[] parts = user.accessToken().split("\\.");
+        String forged = parts[0] + "." + Jwt.subject(user.id().toString()).groups("DISTRICT_ADMIN")
+                .claim("grants", List.of("DISTRICT_ADMIN|||")).sign().split("\\.")[1] + "." + parts[2];
+        given().header("Authorization", "Bearer " + forged).get("/api/me").then().statusCode(401)
+                .body("code", equalTo("UNAUTHORIZED"));
+        given().header("Authorization", "Bearer garbage").get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        Api.User user = Api.resident();
+        String expired = Jwt.subject(user.id().toString()).groups("RESIDENT").claim("sid", "x")
+                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(1800)).sign();
+        given().header("Authorization", "Bearer " + expired).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void phoneIsBoundAndOnlyEverShownMasked() {
+        Api.User user = Api.resident();
+        String body = user.as().body(Map.of("code", "phone-ok")).post("/api/me/phone")
+                .then().statusCode(200).body("phone", equalTo("138****5678")).extract().asString();
+        assertFalse(body.contains(WeChatStub.PHONE));
+        String me = user.as().get("/api/me").then().statusCode(200).body("phone", equalTo("138****5678"))
+                .extract().asString();
+        assertFalse(me.contains(WeChatStub.PHONE));
+    }
+
+    @Test
+    void invalidPhoneCodeIs400() {
+        Api.resident().as().body(Map.of("code", "phone-bad")).post("/api/me/phone")
+                .then().statusCode(400).body("code", equalTo("PHONE_CODE_INVALID"));
+    }
+
+    private static io.restassured.response.ValidatableResponse refresh(String token) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", token)).post("/api/auth/refresh").then();
+    }
+}

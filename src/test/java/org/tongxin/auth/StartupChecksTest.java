@@ -1,0 +1,29 @@
+package org.tongxin.auth;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+/** The rules that stop an unsafe production start, without booting one. */
+class StartupChecksTest {
+
+    @Test
+    void devLoginIsRefusedInProd() {
+        assertTrue(StartupChecks.problems(true, true, true, true).stream().anyMatch(p -> p.contains("dev-login")));
+    }
+
+    @Test
+    void prodNeedsWeChatCredentialsAndJwtKeys() {
+        assertEquals(2, StartupChecks.problems(true, false, false, false).size());
+    }
+
+    @Test
+    void aCompleteProdConfigurationStarts() {
+        assertTrue(StartupChecks.problems(true, false, true, true).isEmpty());
+    }
+
+    @Test
+    void devMayUseTheDevLoginWithoutCredentials() {
+        assertTrue(StartupChecks.problems(false, true, false, false).isEmpty());
+    }
+}

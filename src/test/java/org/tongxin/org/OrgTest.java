@@ -1,0 +1,154 @@
+package org.tongxin.org;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tongxin.auth.Role;
+import org.tongxin.support.Api;
+import org.tongxin.support.OrgFixture;
+
+/** The organisation tree: who may build which part of it, risk levels, households and join codes. */
+@QuarkusTest
+class OrgTest {
+
+    @Test
+    void districtAdminBuildsTheTree() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        Api.resident().as().get("/api/communities/" + org.communityId()).then().statusCode(200)
+                .body("streetId", equalTo(org.streetId().toString()))
+                .body("kind", equalTo("COMMUNITY"))
+                .body("riskLevel", equalTo("LOW"))
+                .body("grids.name", contains("一网格"));
+        admin.as().get("/api/streets").then().statusCode(200)
+                .body("find { it.id == '" + org.streetId() + "' }.communities.id", contains(org.communityId().toString()));
+    }
+
+    @Test
+    void streetAdminCreatesCommunitiesOnlyInTheirStreet() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture mine = OrgFixture.create(admin);
+        OrgFixture other = OrgFixture.create(admin);
+        Api.User streetAdmin = Api.withRole(Role.STREET_ADMIN, mine.street());
+        streetAdmin.as().body(community(mine.streetId(), Api.unique("郗庄村"), "VILLAGE")).post("/api/communities")
+                .then().statusCode(201).header("Location", containsString("/api/communities/")).body("kind", equalTo("VILLAGE"));
+        streetAdmin.as().body(community(other.streetId(), Api.unique("村"), "VILLAGE")).post("/api/communities")
+                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        streetAdmin.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().statusCode(403);
+    }
+
+    @Test
+    void communityStaffOfAGetForbiddenOnB() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture a = OrgFixture.create(admin);
+        OrgFixture b = OrgFixture.create(admin);
+        Api.User staffA = Api.withRole(Role.COMMUNITY_STAFF, a.community());
+        staffA.as().body(Map.of("name", "二网格")).post("/api/communities/" + a.communityId() + "/grids").then().statusCode(201);
+        staffA.as().body(Map.of("name", "二网格")).post("/api/communities/" + b.communityId() + "/grids").then().statusCode(403);
+        staffA.as().body(Map.of("name", "2号楼")).post("/api/grids/" + b.gridId() + "/buildings").then().statusCode(403);
+        staffA.as().body(Map.of("room", "102")).post("/api/buildings/" + b.buildingId() + "/households").then().statusCode(403);
+        staffA.as().body(Map.of("level", "HIGH")).put("/api/buildings/" + b.buildingId() + "/risk-level").then().statusCode(403);
+        staffA.as().get("/api/buildings/" + b.buildingId() + "/households").then().statusCode(403);
+        // Community risk levels are the street's decision.
+        staffA.as().body(Map.of("level", "HIGH")).put("/api/communities/" + a.communityId() + "/risk-level").then().statusCode(403);
+    }
+
+    @Test
+    void gridWorkerRegistersHouseholdsOnlyInTheirGrid() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        UUID otherGrid = UUID.fromString(admin.as().body(Map.of("name", "二网格"))
+                .post("/api/communities/" + org.communityId() + "/grids").then().statusCode(201).extract().path("id"));
+        UUID otherBuilding = UUID.fromString(admin.as().body(Map.of("name", "9号楼"))
+                .post("/api/grids/" + otherGrid + "/buildings").then().statusCode(201).extract().path("id"));
+        Api.User worker = Api.withRole(Role.GRID_WORKER, org.grid());
+        worker.as().body(Map.of("room", "102")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).body("joinCode", matchesPattern("[0-9A-Z]{8}"));
+        worker.as().body(Map.of("room", "102")).post("/api/buildings/" + otherBuilding + "/households").then().statusCode(403);
+        worker.as().body(Map.of("name", "3号楼")).post("/api/grids/" + org.gridId() + "/buildings").then().statusCode(403);
+        worker.as().get("/api/buildings/" + org.buildingId() + "/households").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.room", contains("101", "102"));
+    }
+
+    @Test
+    void residentCannotCreateAnything() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        Api.User resident = Api.resident();
+        resident.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().statusCode(403);
+        resident.as().body(community(org.streetId(), "x", "COMMUNITY")).post("/api/communities").then().statusCode(403);
+        resident.as().body(Map.of("name", "x")).post("/api/communities/" + org.communityId() + "/grids").then().statusCode(403);
+        resident.as().body(Map.of("name", "x")).post("/api/grids/" + org.gridId() + "/buildings").then().statusCode(403);
+        resident.as().body(Map.of("room", "x")).post("/api/buildings/" + org.buildingId() + "/households").then().statusCode(403);
+        resident.as().body(Map.of("level", "HIGH")).put("/api/communities/" + org.communityId() + "/risk-level").then().statusCode(403);
+    }
+
+    @Test
+    void withoutATokenEverythingIs401() {
+        given().get("/api/streets").then().statusCode(401);
+        given().get("/api/communities/" + UUID.randomUUID()).then().statusCode(401);
+        given().contentType("application/json").body(Map.of("name", "x")).post("/api/streets").then().statusCode(401);
+    }
+
+    @Test
+    void buildingInheritsItsCommunityRiskLevelUntilItHasItsOwn() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        Api.User streetAdmin = Api.withRole(Role.STREET_ADMIN, org.street());
+        streetAdmin.as().body(Map.of("level", "MEDIUM")).put("/api/communities/" + org.communityId() + "/risk-level")
+                .then().statusCode(200).body("riskLevel", equalTo("MEDIUM"));
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        staff.as().body(Map.of("level", "HIGH")).put("/api/buildings/" + org.buildingId() + "/risk-level")
+                .then().statusCode(200).body("riskLevel", equalTo("HIGH")).body("effectiveRiskLevel", equalTo("HIGH"));
+        Map<String, Object> inherit = new HashMap<>();
+        inherit.put("level", null);
+        staff.as().body(inherit).put("/api/buildings/" + org.buildingId() + "/risk-level")
+                .then().statusCode(200).body("riskLevel", nullValue()).body("effectiveRiskLevel", equalTo("MEDIUM"));
+        streetAdmin.as().body(Map.of("level", "SEVERE")).put("/api/communities/" + org.communityId() + "/risk-level")
+                .then().statusCode(400);
+        streetAdmin.as().body("{}").put("/api/communities/" + org.communityId() + "/risk-level")
+                .then().statusCode(400).body("violations[0].field", equalTo("level"));
+    }
+
+    @Test
+    void residentJoinsAHouseholdWithItsJoinCode() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User resident = Api.resident();
+        resident.as().body(Map.of("joinCode", org.joinCode().toLowerCase())).post("/api/me/household").then().statusCode(200)
+                .body("householdId", equalTo(org.householdId().toString()))
+                .body("buildingId", equalTo(org.buildingId().toString()))
+                .body("communityId", equalTo(org.communityId().toString()));
+        resident.as().get("/api/me").then().body("householdId", equalTo(org.householdId().toString()));
+        resident.as().body(Map.of("joinCode", "ZZZZZZZZ")).post("/api/me/household").then().statusCode(404)
+                .body("code", equalTo("JOIN_CODE_INVALID"));
+    }
+
+    @Test
+    void duplicateNamesAre409() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        admin.as().body(Map.of("name", "一网格")).post("/api/communities/" + org.communityId() + "/grids")
+                .then().statusCode(409).body("code", equalTo("NAME_TAKEN"));
+        admin.as().body(Map.of("room", "101")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(409).body("code", equalTo("ROOM_TAKEN"));
+    }
+
+    @Test
+    void unknownParentsAre404() {
+        Api.User admin = Api.districtAdmin();
+        admin.as().body(community(UUID.randomUUID(), "x", "COMMUNITY")).post("/api/communities").then().statusCode(404)
+                .body("code", equalTo("STREET_NOT_FOUND"));
+        admin.as().get("/api/communities/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
+        admin.as().body(Map.of("name", "x")).post("/api/grids/" + UUID.randomUUID() + "/buildings").then().statusCode(404);
+        admin.as().get("/api/communities/not-a-uuid").then().statusCode(404);
+    }
+
+    private static Map<String, Object> community(UUID streetId, String name, String kind) {
+        return Map.of("streetId", streetId, "name", name, "kind", kind);
+    }
+}

@@ -1,0 +1,65 @@
+package org.tongxin.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * WeChat's API as WxJava sees it, served by WireMock on a random port: the real paths, the real
+ * payloads and the real error codes. The {@code js_code} decides the answer:
+ * {@code ok-*} logs in (openid {@code o-<code>}), {@code bad-*} → 40029, {@code used-*} → 40163,
+ * {@code busy-*} → -1, {@code limit-*} → 45011. Phone codes: {@code phone-ok} → 13812345678,
+ * {@code phone-bad} → 40029.
+ */
+public class WeChatStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PHONE = "13812345678";
+    private static WireMockServer server;
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
+        server.start();
+        json(post(urlPathEqualTo("/cgi-bin/stable_token")),
+                "{\"access_token\":\"stub-access-token\",\"expires_in\":7200}");
+        json(get(urlPathEqualTo("/cgi-bin/token")),
+                "{\"access_token\":\"stub-access-token\",\"expires_in\":7200}");
+        json(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("ok-.*")),
+                "{\"openid\":\"o-{{request.query.js_code}}\",\"session_key\":\"sk-secret-{{request.query.js_code}}\","
+                        + "\"unionid\":\"u-{{request.query.js_code}}\"}");
+        wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("bad-.*")), 40029, "invalid code");
+        wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("used-.*")), 40163, "code been used");
+        wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("busy-.*")), -1, "system error");
+        wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("limit-.*")), 45011,
+                "api minute-quota reach limit  mustslower  retry next minute");
+        json(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).withRequestBody(matchingJsonPath("$.code", equalTo("phone-ok"))),
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + PHONE + "\",\"purePhoneNumber\":\""
+                        + PHONE + "\",\"countryCode\":\"86\",\"watermark\":{\"timestamp\":1637744274,\"appid\":\"wx-test-app\"}}}");
+        wxError(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).withRequestBody(matchingJsonPath("$.code", equalTo("phone-bad"))),
+                40029, "invalid code");
+        return Map.of("tongxin.wechat.api-base-url", server.baseUrl());
+    }
+
+    private static void json(com.github.tomakehurst.wiremock.client.MappingBuilder request, String body) {
+        server.stubFor(request.willReturn(okJson(body)));
+    }
+
+    /** WeChat answers errors with HTTP 200 and an errcode in the body. */
+    private static void wxError(com.github.tomakehurst.wiremock.client.MappingBuilder request, int code, String msg) {
+        json(request, "{\"errcode\":" + code + ",\"errmsg\":\"" + msg + "\"}");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
