@@ -102,6 +102,16 @@ public class ProblemMapper {
         return rb.build();
     }
 
+    /**
+     * A database constraint refused a write that passed our own checks: two requests raced and
+     * the database, the final guard, decided. The loser gets 409, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers) {
+        Log.infof("write refused by constraint %s", e.getConstraintName());
+        return build(CommonError.CONFLICT, english(headers), null, null).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
         Log.errorf(e, "unexpected failure: %s", e.getClass().getName());

@@ -2,11 +2,14 @@ package org.tongxin.org;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.*;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
@@ -136,6 +139,37 @@ class OrgTest {
                 .then().statusCode(409).body("code", equalTo("NAME_TAKEN"));
         admin.as().body(Map.of("room", "101")).post("/api/buildings/" + org.buildingId() + "/households")
                 .then().statusCode(409).body("code", equalTo("ROOM_TAKEN"));
+    }
+
+    @Test
+    void parallelCreationOfTheSameGridCreatesItOnce() throws Exception {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        int n = 10;
+        var pool = Executors.newFixedThreadPool(n);
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Integer>>();
+        for (int i = 0; i < n; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return admin.as().body(Map.of("name", "并发网格")).post("/api/communities/" + org.communityId() + "/grids")
+                        .then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (var f : results) {
+            int status = f.get(30, TimeUnit.SECONDS);
+            if (status == 201) {
+                created++;
+            } else {
+                assertEquals(409, status);
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, created);
+        admin.as().get("/api/communities/" + org.communityId()).then().body("grids.name", hasItems("一网格", "并发网格"))
+                .body("grids.size()", equalTo(2));
     }
 
     @Test
