@@ -107,9 +107,12 @@ public class ProblemMapper {
      * the database, the final guard, decided. The loser gets 409, never a 500.
      */
     @ServerExceptionMapper
-    public Response constraint(org.hibernate.exception.ConstraintViolationException e, HttpHeaders headers) {
-        Log.infof("write refused by constraint %s", e.getConstraintName());
-        return build(CommonError.CONFLICT, english(headers), null, null).build();
+    public Response persistence(jakarta.persistence.PersistenceException e, HttpHeaders headers) {
+        if (SqlErrors.isConstraintViolation(e)) {
+            Log.infof("write refused by a constraint, sqlstate %s", SqlErrors.sqlState(e).orElse("?"));
+            return build(CommonError.CONFLICT, english(headers), null, null).build();
+        }
+        return unexpected(e, headers);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,32 @@
+package org.tongxin.common;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Reads what the database said when it refused a write, whatever the persistence layer wrapped it in. */
+public final class SqlErrors {
+
+    /** unique_violation */
+    public static final String UNIQUE = "23505";
+    /** exclusion_violation */
+    public static final String EXCLUSION = "23P01";
+    /** check_violation */
+    public static final String CHECK = "23514";
+
+    private SqlErrors() {}
+
+    /** The SQLSTATE of the first {@link SQLException} in the cause chain. */
+    public static Optional<String> sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True for any integrity-constraint violation (SQLSTATE class 23). */
+    public static boolean isConstraintViolation(Throwable e) {
+        return sqlState(e).filter(s -> s.startsWith("23")).isPresent();
+    }
+}

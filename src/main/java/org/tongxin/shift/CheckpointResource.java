@@ -1,0 +1,89 @@
+package org.tongxin.shift;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.TimeConfig;
+import org.tongxin.shift.ShiftDtos.*;
+
+/** API.md § Checkpoints and shifts: checkpoints, rosters, coverage and no-shows. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Checkpoints and shifts")
+@SecurityRequirement(name = "bearer")
+public class CheckpointResource {
+
+    private static final int DEFAULT_DAYS = 7;
+
+    private final CheckpointService checkpoints;
+    private final CurrentCaller caller;
+    private final TimeConfig time;
+
+    CheckpointResource(CheckpointService checkpoints, CurrentCaller caller, TimeConfig time) {
+        this.checkpoints = checkpoints;
+        this.caller = caller;
+        this.time = time;
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @Operation(summary = "Create a checkpoint with a daily shift pattern covering 24 h (COMMUNITY_STAFF)",
+            description = "400 PATTERN_GAP when the pattern leaves part of the day uncovered")
+    public Response create(CreateCheckpoint req) {
+        CheckpointView view = checkpoints.create(caller.get(), req);
+        return Response.created(URI.create("/api/checkpoints/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("/checkpoints")
+    @Operation(summary = "Checkpoints of a community (its volunteers and staff)")
+    public List<CheckpointView> list(@QueryParam("communityId") @NotNull UUID communityId) {
+        return checkpoints.list(caller.get(), communityId);
+    }
+
+    @POST
+    @Path("/checkpoints/{id}/shifts")
+    @Operation(summary = "Generate the pattern's shifts for a date range; idempotent (COMMUNITY_STAFF)")
+    public Response generate(@PathParam("id") UUID checkpointId, GenerateShifts req) {
+        return Response.status(Response.Status.CREATED).entity(checkpoints.generate(caller.get(), checkpointId, req)).build();
+    }
+
+    @GET
+    @Path("/checkpoints/{id}/shifts")
+    @Operation(summary = "Shifts of a checkpoint with capacity and taken; from/to are service-zone dates, to inclusive")
+    public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") LocalDate from,
+                                  @QueryParam("to") LocalDate to) {
+        LocalDate start = from != null ? from : LocalDate.now(time.zone());
+        return checkpoints.shifts(caller.get(), checkpointId, start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1));
+    }
+
+    @GET
+    @Path("/communities/{id}/coverage")
+    @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
+    public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
+                                      @QueryParam("to") LocalDate to) {
+        LocalDate start = from != null ? from : LocalDate.now(time.zone());
+        return checkpoints.coverage(caller.get(), communityId, start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1));
+    }
+
+    @GET
+    @Path("/communities/{id}/no-shows")
+    @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
+    public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
+                                @QueryParam("to") LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(time.zone());
+        return checkpoints.noShows(caller.get(), communityId, from != null ? from : end.minusDays(DEFAULT_DAYS - 1), end);
+    }
+}

@@ -1,0 +1,67 @@
+package org.tongxin.shift;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.SqlErrors;
+import org.tongxin.volunteer.VolunteerService;
+
+/**
+ * The database side of claiming and cancelling: the final guard, whatever the Redis gate said.
+ * One transaction takes a slot with a conditional update ({@code taken < capacity}, not started)
+ * and inserts the claim, which the unique key (one claim per shift and volunteer) and the
+ * exclusion constraint (no overlapping shifts per person) may refuse; a refusal rolls both back.
+ */
+@ApplicationScoped
+public class ClaimLedger {
+
+    private final ShiftRepository shifts;
+    private final ClaimRepository claims;
+    private final VolunteerService volunteers;
+
+    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers) {
+        this.shifts = shifts;
+        this.claims = claims;
+        this.volunteers = volunteers;
+    }
+
+    @Transactional
+    public ShiftClaim claim(UUID shiftId, UUID userId) {
+        Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
+        UUID volunteerId = volunteers.approvedVolunteerId(userId, shift.getCommunityId())
+                .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED));
+        if (!shifts.takeSlot(shiftId)) {
+            boolean started = !shift.getStartsAt().toInstant().isAfter(java.time.Instant.now());
+            throw new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            claims.insert(id, shiftId, volunteerId, userId);
+        } catch (PersistenceException refused) {
+            String state = SqlErrors.sqlState(refused).orElse("");
+            if (state.equals(SqlErrors.UNIQUE)) {
+                throw new ApiException(ShiftError.ALREADY_CLAIMED);
+            }
+            if (state.equals(SqlErrors.EXCLUSION)) {
+                throw new ApiException(ShiftError.SHIFT_OVERLAP);
+            }
+            throw refused;
+        }
+        return claims.findById(id);
+    }
+
+    /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */
+    @Transactional
+    public void cancel(Shift shift, UUID userId, java.time.Duration cutoff) {
+        ShiftClaim claim = claims.of(shift.getId(), userId).orElseThrow(() -> new ApiException(ShiftError.CLAIM_NOT_FOUND));
+        if (claim.getStatus() != ShiftClaim.Status.CLAIMED) {
+            throw new ApiException(ShiftError.ALREADY_CHECKED_IN);
+        }
+        if (!claims.deleteBeforeCutoff(shift.getId(), userId, cutoff)) {
+            throw new ApiException(ShiftError.CANCEL_TOO_LATE);
+        }
+        shifts.freeSlot(shift.getId());
+    }
+}

@@ -1,0 +1,70 @@
+package org.tongxin.shift;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.shift.ShiftDtos.*;
+
+/** API.md § Checkpoints and shifts: claiming, cancelling, check-in/out and handover notes. */
+@Path("/api/shifts/{id}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "Checkpoints and shifts")
+@SecurityRequirement(name = "bearer")
+public class ShiftResource {
+
+    private final ShiftService shifts;
+    private final CurrentCaller caller;
+
+    ShiftResource(ShiftService shifts, CurrentCaller caller) {
+        this.shifts = shifts;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/claims")
+    @Operation(summary = "Claim a shift (approved volunteer of its community)",
+            description = "409 SHIFT_FULL, SHIFT_OVERLAP, ALREADY_CLAIMED, SHIFT_STARTED; 403 VOLUNTEER_REQUIRED")
+    public Response claim(@PathParam("id") UUID shiftId) {
+        ClaimView view = shifts.claim(caller.get(), shiftId);
+        return Response.created(URI.create("/api/shifts/" + shiftId + "/claims/mine")).entity(view).build();
+    }
+
+    @DELETE
+    @Path("/claims/mine")
+    @Operation(summary = "Cancel my claim until the cut-off (2 h before start)", description = "409 CANCEL_TOO_LATE")
+    public Response cancel(@PathParam("id") UUID shiftId) {
+        shifts.cancel(caller.get(), shiftId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/check-in")
+    @Operation(summary = "Check in, from 30 minutes before the start until the end")
+    public ClaimView checkIn(@PathParam("id") UUID shiftId) {
+        return shifts.checkIn(caller.get(), shiftId);
+    }
+
+    @POST
+    @Path("/check-out")
+    @Operation(summary = "Check out with an optional handover note {handoverNote}; minutes served are credited")
+    public ClaimView checkOut(@PathParam("id") UUID shiftId, CheckOut req) {
+        return shifts.checkOut(caller.get(), shiftId, req);
+    }
+
+    @GET
+    @Path("/handover")
+    @Operation(summary = "Handover notes from the previous shift at this checkpoint (holders of this shift, staff)")
+    public List<HandoverNote> handover(@PathParam("id") UUID shiftId) {
+        return shifts.handover(caller.get(), shiftId);
+    }
+}

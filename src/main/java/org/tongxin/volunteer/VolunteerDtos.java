@@ -1,0 +1,43 @@
+package org.tongxin.volunteer;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.tongxin.common.SafeText;
+import org.tongxin.shift.ShiftDtos.HeldShift;
+
+/** Request and response records of the volunteer API (API.md § Volunteers). */
+public final class VolunteerDtos {
+
+    private VolunteerDtos() {}
+
+    public record Apply(@NotBlank @Size(max = 32) @SafeText String name,
+                        @NotNull UUID communityId,
+                        @NotNull @Size(max = 6) Set<@NotNull Skill> skills,
+                        boolean partyMember,
+                        @Size(max = 200) @SafeText String availability,
+                        @Size(max = 500) @SafeText String note) {}
+
+    /** Optional team (e.g. 党员先锋队) given on approval. */
+    public record Approve(@Size(max = 64) @SafeText String team) {}
+
+    public record Reject(@NotBlank @Size(max = 200) @SafeText String reason) {}
+
+    /** An application or volunteer as staff see it. */
+    public record ApplicationView(UUID id, UUID communityId, String name, List<Skill> skills, boolean partyMember,
+                                  String availability, String note, Volunteer.Status status, String rejectReason,
+                                  String team, int serviceMinutes, OffsetDateTime createdAt) {
+        public static ApplicationView from(Volunteer v) {
+            return new ApplicationView(v.getId(), v.getCommunityId(), v.getName(), v.getSkills(), v.isPartyMember(),
+                    v.getAvailability(), v.getNote(), v.getStatus(), v.getRejectReason(), v.getTeam(),
+                    v.getServiceMinutes(), v.getCreatedAt());
+        }
+    }
+
+    public record MyVolunteer(UUID id, UUID communityId, Volunteer.Status status, String rejectReason, String team,
+                              int serviceMinutes, List<HeldShift> upcomingShifts) {}
+}

@@ -1,0 +1,25 @@
+package org.tongxin.volunteer;
+
+import org.tongxin.common.ErrorCode;
+
+/** Refusals of volunteer applications. */
+public enum VolunteerError implements ErrorCode {
+    APPLICATION_EXISTS(409, "你在该社区已有待审核或已通过的申请", "You already have an open application in this community"),
+    APPLICATION_NOT_FOUND(404, "找不到该申请", "Application not found"),
+    APPLICATION_NOT_PENDING(409, "该申请已处理过", "This application has already been decided"),
+    NOT_A_VOLUNTEER(404, "你还不是志愿者，请先提交申请", "You are not a volunteer yet; apply first");
+
+    private final int status;
+    private final String zh;
+    private final String en;
+
+    VolunteerError(int status, String zh, String en) {
+        this.status = status;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override public int status() { return status; }
+    @Override public String zh() { return zh; }
+    @Override public String en() { return en; }
+}

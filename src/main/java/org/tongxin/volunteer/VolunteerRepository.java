@@ -1,0 +1,64 @@
+package org.tongxin.volunteer;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Applications and volunteers. Decisions are conditional updates, so two staff cannot both decide. */
+@ApplicationScoped
+public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUID> {
+
+    public boolean hasOpenApplication(UUID userId, UUID communityId) {
+        return count("userId = ?1 and communityId = ?2 and status <> ?3", userId, communityId, Volunteer.Status.REJECTED) > 0;
+    }
+
+    /** The caller's current record: an open one if any, else the latest rejected one. */
+    public Optional<Volunteer> latestOf(UUID userId) {
+        return find("userId = ?1 order by case when status = ?2 then 1 else 0 end, createdAt desc",
+                userId, Volunteer.Status.REJECTED).firstResultOptional();
+    }
+
+    public Optional<Volunteer> approved(UUID userId, UUID communityId) {
+        return find("userId = ?1 and communityId = ?2 and status = ?3", userId, communityId, Volunteer.Status.APPROVED)
+                .firstResultOptional();
+    }
+
+    public PanacheQuery<Volunteer> applications(UUID communityId, Volunteer.Status status) {
+        return status == null
+                ? find("communityId = ?1 order by createdAt", communityId)
+                : find("communityId = ?1 and status = ?2 order by createdAt", communityId, status);
+    }
+
+    public PanacheQuery<Volunteer> directory(UUID communityId, String team, Skill skill) {
+        StringBuilder q = new StringBuilder("communityId = :community and status = :approved");
+        Parameters p = Parameters.with("community", communityId).and("approved", Volunteer.Status.APPROVED);
+        if (team != null) {
+            q.append(" and team = :team");
+            p = p.and("team", team);
+        }
+        if (skill != null) {
+            q.append(" and array_contains(skills, :skill)");
+            p = p.and("skill", skill.name());
+        }
+        return find(q.append(" order by name").toString(), p);
+    }
+
+    /** PENDING → APPROVED; false when it was no longer pending. */
+    public boolean approve(UUID id, String team, UUID decidedBy) {
+        return update("status = ?1, team = ?2, decidedBy = ?3, decidedAt = current_timestamp where id = ?4 and status = ?5",
+                Volunteer.Status.APPROVED, team, decidedBy, id, Volunteer.Status.PENDING) == 1;
+    }
+
+    /** PENDING → REJECTED with a reason; false when it was no longer pending. */
+    public boolean reject(UUID id, String reason, UUID decidedBy) {
+        return update("status = ?1, rejectReason = ?2, decidedBy = ?3, decidedAt = current_timestamp where id = ?4 and status = ?5",
+                Volunteer.Status.REJECTED, reason, decidedBy, id, Volunteer.Status.PENDING) == 1;
+    }
+
+    public void addServiceMinutes(UUID id, int minutes) {
+        update("serviceMinutes = serviceMinutes + ?1 where id = ?2", minutes, id);
+    }
+}

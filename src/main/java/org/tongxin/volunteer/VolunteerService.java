@@ -1,0 +1,145 @@
+package org.tongxin.volunteer;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.tongxin.auth.AccountService;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Grant;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.Page;
+import org.tongxin.org.OrgLocation;
+import org.tongxin.org.OrgService;
+import org.tongxin.shift.ShiftService;
+import org.tongxin.volunteer.VolunteerDtos.*;
+
+/**
+ * Volunteer sign-up (志愿者招募): a resident applies to a community, its staff approve (the applicant
+ * gains VOLUNTEER there, optionally in a team such as 党员先锋队) or reject with a reason; a rejected
+ * person may apply again. Service minutes accrue from completed checkpoint shifts.
+ */
+@ApplicationScoped
+public class VolunteerService {
+
+    private final VolunteerRepository volunteers;
+    private final OrgService org;
+    private final ScopeGuard scope;
+    private final AccountService accounts;
+    private final ShiftService shifts;
+
+    VolunteerService(VolunteerRepository volunteers, OrgService org, ScopeGuard scope, AccountService accounts,
+                     ShiftService shifts) {
+        this.volunteers = volunteers;
+        this.org = org;
+        this.scope = scope;
+        this.accounts = accounts;
+        this.shifts = shifts;
+    }
+
+    /** One open application per person and community; the partial unique index settles races. */
+    @Transactional
+    public ApplicationView apply(Caller caller, @NotNull @Valid Apply req) {
+        org.locateCommunity(req.communityId());
+        if (volunteers.hasOpenApplication(caller.userId(), req.communityId())) {
+            throw new ApiException(VolunteerError.APPLICATION_EXISTS);
+        }
+        Volunteer v = new Volunteer(caller.userId(), req.communityId(), req.name().strip(), req.skills(),
+                req.partyMember(), req.availability(), req.note());
+        try {
+            volunteers.persistAndFlush(v);
+        } catch (ConstraintViolationException raced) {
+            throw new ApiException(VolunteerError.APPLICATION_EXISTS);
+        }
+        Log.infof("volunteer application id=%s community=%s", v.getId(), req.communityId());
+        return ApplicationView.from(v);
+    }
+
+    public Page<ApplicationView> applications(Caller caller, @NotNull UUID communityId, Volunteer.Status status,
+                                              int page, int size) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        var query = volunteers.applications(communityId, status);
+        return new Page<>(query.page(page, size).list().stream().map(ApplicationView::from).toList(), page, size,
+                query.count());
+    }
+
+    /** Approved volunteers of a community, optionally by team and skill. */
+    public Page<ApplicationView> directory(Caller caller, @NotNull UUID communityId, String team, Skill skill,
+                                           int page, int size) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        var query = volunteers.directory(communityId, team, skill);
+        return new Page<>(query.page(page, size).list().stream().map(ApplicationView::from).toList(), page, size,
+                query.count());
+    }
+
+    @Transactional
+    public ApplicationView approve(Caller caller, UUID id, @Valid Approve req) {
+        Volunteer v = decidable(caller, id);
+        String team = req != null && req.team() != null && !req.team().isBlank() ? req.team().strip() : null;
+        if (!volunteers.approve(id, team, caller.userId())) {
+            throw new ApiException(VolunteerError.APPLICATION_NOT_PENDING);
+        }
+        OrgLocation where = org.locateCommunity(v.getCommunityId());
+        accounts.grant(v.getUserId(), new Grant(Role.VOLUNTEER, where.streetId(), where.communityId(), null));
+        Log.infof("volunteer approved id=%s by=%s", id, caller.userId());
+        return reloaded(v);
+    }
+
+    @Transactional
+    public ApplicationView reject(Caller caller, UUID id, @NotNull @Valid Reject req) {
+        Volunteer v = decidable(caller, id);
+        if (!volunteers.reject(id, req.reason().strip(), caller.userId())) {
+            throw new ApiException(VolunteerError.APPLICATION_NOT_PENDING);
+        }
+        Log.infof("volunteer rejected id=%s by=%s", id, caller.userId());
+        return reloaded(v);
+    }
+
+    /** The caller's volunteer record with service minutes and the shifts they hold. */
+    public MyVolunteer me(Caller caller) {
+        Volunteer v = volunteers.latestOf(caller.userId()).orElseThrow(() -> new ApiException(VolunteerError.NOT_A_VOLUNTEER));
+        return new MyVolunteer(v.getId(), v.getCommunityId(), v.getStatus(), v.getRejectReason(), v.getTeam(),
+                v.getServiceMinutes(), shifts.upcomingFor(caller.userId()));
+    }
+
+    /** The approved volunteer record of a person in a community: who may claim its shifts. */
+    public Optional<UUID> approvedVolunteerId(UUID userId, UUID communityId) {
+        return volunteers.approved(userId, communityId).map(Volunteer::getId);
+    }
+
+    /** Names of volunteers by id, for staff reports. */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return volunteers.list("id in ?1", ids).stream().collect(Collectors.toMap(Volunteer::getId, Volunteer::getName));
+    }
+
+    /** Credits minutes served on a shift; joins the caller's transaction. */
+    @Transactional
+    public void addServiceMinutes(UUID volunteerId, int minutes) {
+        if (minutes > 0) {
+            volunteers.addServiceMinutes(volunteerId, minutes);
+        }
+    }
+
+    private Volunteer decidable(Caller caller, UUID id) {
+        Volunteer v = volunteers.findByIdOptional(id).orElseThrow(() -> new ApiException(VolunteerError.APPLICATION_NOT_FOUND));
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(v.getCommunityId()));
+        return v;
+    }
+
+    private ApplicationView reloaded(Volunteer v) {
+        volunteers.getEntityManager().refresh(v);
+        return ApplicationView.from(v);
+    }
+}

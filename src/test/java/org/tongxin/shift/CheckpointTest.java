@@ -1,0 +1,95 @@
+package org.tongxin.shift;
+
+import static org.hamcrest.Matchers.*;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tongxin.support.Api;
+import org.tongxin.support.Duty;
+import org.tongxin.support.OrgFixture;
+
+/** Checkpoints, their 24-hour pattern and the generated roster. */
+@QuarkusTest
+class CheckpointTest {
+
+    @Test
+    void patternMustCoverTheWholeDay() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User staff = Duty.staff(org);
+        staff.as().body(checkpoint(org.communityId(), List.of(8, 16), 8, 3)).post("/api/checkpoints").then()
+                .statusCode(400).body("code", equalTo("PATTERN_GAP"));
+        staff.as().body(checkpoint(org.communityId(), List.of(0, 12), 12, 3)).post("/api/checkpoints").then()
+                .statusCode(201).body("shiftStartHours", contains(0, 12)).body("capacity", equalTo(3));
+        staff.as().body(checkpoint(org.communityId(), List.of(6), 24, 1)).post("/api/checkpoints").then().statusCode(201);
+    }
+
+    @Test
+    void generatingShiftsIsIdempotentAndUsesTheServiceZone() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User staff = Duty.staff(org);
+        UUID cp = Duty.checkpoint(staff, org, 5);
+        LocalDate from = Duty.future();
+        staff.as().body(Map.of("from", from.toString(), "days", 3)).post("/api/checkpoints/" + cp + "/shifts").then()
+                .statusCode(201).body("created", equalTo(9));
+        staff.as().body(Map.of("from", from.plusDays(2).toString(), "days", 2)).post("/api/checkpoints/" + cp + "/shifts")
+                .then().statusCode(201).body("created", equalTo(3));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=" + from + "&to=" + from).then().statusCode(200)
+                .body("size()", equalTo(3))
+                .body("[0].startsAt", equalTo(from + "T00:00:00+08:00"))
+                .body("[0].endsAt", equalTo(from + "T08:00:00+08:00"))
+                .body("[0].capacity", equalTo(5)).body("[0].taken", equalTo(0));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=" + from + "&to=" + from.plusDays(3)).then()
+                .body("size()", equalTo(12));
+    }
+
+    @Test
+    void onlyStaffCreateAndVolunteersOfTheCommunityRead() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture other = OrgFixture.create(admin);
+        Api.User staff = Duty.staff(org);
+        UUID cp = Duty.checkpoint(staff, org, 2);
+        Api.User resident = Api.resident();
+        resident.as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then().statusCode(403);
+        Duty.staff(other).as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then()
+                .statusCode(403);
+        resident.as().body(Map.of("from", Duty.future().toString(), "days", 1)).post("/api/checkpoints/" + cp + "/shifts")
+                .then().statusCode(403);
+        resident.as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(403);
+        Duty.volunteer(org, staff).as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(200)
+                .body("id", contains(cp.toString()));
+        Duty.volunteer(other, Duty.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then().statusCode(403);
+    }
+
+    @Test
+    void badCheckpointInputIs4xx() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User staff = Duty.staff(org);
+        staff.as().body(checkpoint(org.communityId(), List.of(0, 8, 16), 8, 0)).post("/api/checkpoints").then()
+                .statusCode(400).body("violations[0].field", equalTo("capacity"));
+        staff.as().body(checkpoint(org.communityId(), List.of(0, 24), 8, 1)).post("/api/checkpoints").then().statusCode(400);
+        staff.as().body(checkpoint(org.communityId(), List.of(), 8, 1)).post("/api/checkpoints").then().statusCode(400);
+        UUID cp = Duty.checkpoint(staff, org, 1);
+        staff.as().body(Map.of("from", "2026-13-45", "days", 1)).post("/api/checkpoints/" + cp + "/shifts").then()
+                .statusCode(400).body("violations[0].field", equalTo("from"));
+        staff.as().body(Map.of("from", Duty.future().toString(), "days", 400)).post("/api/checkpoints/" + cp + "/shifts")
+                .then().statusCode(400);
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=2026-01-10&to=2026-01-01").then().statusCode(400)
+                .body("code", equalTo("BAD_RANGE"));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=yesterday").then().statusCode(anyOf(is(400), is(404)))
+                .contentType("application/problem+json");
+        staff.as().post("/api/checkpoints/" + UUID.randomUUID() + "/shifts").then().statusCode(anyOf(is(400), is(404)));
+        Api.User volunteer = Duty.volunteer(org, staff);
+        volunteer.as().post("/api/shifts/" + UUID.randomUUID() + "/claims").then().statusCode(404)
+                .body("code", equalTo("SHIFT_NOT_FOUND"));
+    }
+
+    static Map<String, Object> checkpoint(UUID communityId, List<Integer> hours, int length, int capacity) {
+        return Map.of("communityId", communityId, "name", Api.unique("卡点"), "location", "北门",
+                "shiftStartHours", hours, "shiftLengthHours", length, "capacity", capacity);
+    }
+}
