@@ -27,8 +27,9 @@ public class ClaimLedger {
         this.volunteers = volunteers;
     }
 
+    /** Takes a slot and records the claim; answers the new claim's id. */
     @Transactional
-    public ShiftClaim claim(UUID shiftId, UUID userId) {
+    public UUID claim(UUID shiftId, UUID userId) {
         Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
         UUID volunteerId = volunteers.approvedVolunteerId(userId, shift.getCommunityId())
                 .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED));
@@ -49,7 +50,7 @@ public class ClaimLedger {
             }
             throw refused;
         }
-        return claims.findById(id);
+        return id;
     }
 
     /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */

@@ -53,9 +53,9 @@ public class ShiftService {
 
     public ClaimView claim(Caller caller, UUID shiftId) {
         boolean gated = config.redisGate() && passGate(caller, shiftId);
-        ShiftClaim claim;
+        UUID claimId;
         try {
-            claim = ledger.claim(shiftId, caller.userId());
+            claimId = ledger.claim(shiftId, caller.userId());
         } catch (RuntimeException refused) {
             if (gated) {
                 undo(shiftId, caller.userId());
@@ -63,7 +63,7 @@ public class ShiftService {
             throw refused;
         }
         Log.infof("shift claimed shift=%s user=%s", shiftId, caller.userId());
-        return ClaimView.from(claim);
+        return new ClaimView(claimId, shiftId, ShiftClaim.Status.CLAIMED, null, null, null);
     }
 
     /** Cancels the caller's claim until the cut-off (2 h before start by default); frees the slot in both stores. */

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Claim benchmark: seeds volunteers and a roster, starts the packaged service, drives claims at
+# concurrency 64 from wrk (a second process), then checks the database for overbooking and prints
+# pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
+# Usage: bash bench/claims.sh [seconds=20] [volunteers=400] [checkpoints=10] [capacity=5] [days=2]
+#        SCENARIOS=opening,database-only,success (default: all three) picks the runs.
+# Three runs, each on a fresh database after warming up on a separate roster:
+#   1. roster opening, Redis gate on: everyone claims random shifts; most answers are 409s
+#   2. the same with TONGXIN_SHIFT_REDIS_GATE=false (PostgreSQL alone)
+#   3. success path: every request is a claim that succeeds (capacity 40, each volunteer one shift
+#      per time slot), so the numbers are those of the database write path
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_RUN=${1:-20}; VOLUNTEERS=${2:-400}; CHECKPOINTS=${3:-10}; CAPACITY=${4:-5}; DAYS=${5:-2}
+PORT=8089; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+export BENCH_DIR=target/bench; mkdir -p "$BENCH_DIR"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+bash deploy/services.sh postgres >/dev/null
+keys=target/dev-keys
+if [ ! -f "$keys/private.pem" ]; then
+  mkdir -p "$keys"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
+  openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
+fi
+mvn -B -q package -DskipTests
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
+echo "== roster: $VOLUNTEERS volunteers, $CHECKPOINTS checkpoints x 3 shifts x $DAYS days, capacity $CAPACITY; wrk -t2 -c64 -d${SECONDS_RUN}s"
+
+run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+  redis-cli -n $REDIS_DB flushdb >/dev/null
+  SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
+  TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
+  TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN_AUTH_LOGIN_RATE_PER_MINUTE=1000000 \
+  TONGXIN_SHIFT_REDIS_GATE=$2 QUARKUS_HTTP_PORT=$PORT \
+    java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service-$1.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+  python3 bench/seed.py "$BASE" "$BENCH_DIR" "$VOLUNTEERS" "$CHECKPOINTS" "$3" "$DAYS"
+  # Warm-up on a separate, longer roster: the same script (thousands of claims), then 10 s of random claims.
+  BENCH_SHIFTS=warmup-shifts.txt BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d30s --timeout 5s -s "$4" "$BASE" > "$BENCH_DIR/warmup-$1.txt"
+  BENCH_SHIFTS=warmup-shifts.txt wrk -t2 -c64 -d10s --timeout 5s -s bench/claim.lua "$BASE" >> "$BENCH_DIR/warmup-$1.txt"
+  echo "== claims, $1 (after warming up on a separate roster)"
+  BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d"${SECONDS_RUN}s" --timeout 5s -s "$4" "$BASE" | sed -n '/^\(requests\|claims\)\/s/,$p'
+  psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
+    select 'successful claims on the measured roster:', count(*) from shift_claim c join shift s on s.id = c.shift_id
+      join checkpoint cp on cp.id = s.checkpoint_id where cp.name not like '预热%';
+    select 'overbooked shifts (taken > capacity or claims > capacity):', count(*) from shift s
+      where s.taken > s.capacity or (select count(*) from shift_claim c where c.shift_id = s.id) > s.capacity;
+    select 'shifts whose taken differs from their claims:', count(*) from shift s
+      where s.taken <> (select count(*) from shift_claim c where c.shift_id = s.id);
+    select 'volunteers holding overlapping shifts:', count(*) from shift_claim a join shift_claim b
+      on a.user_id = b.user_id and a.id < b.id and a.period && b.period;"
+  kill $pid; wait $pid 2>/dev/null || true
+}
+
+SCENARIOS=${SCENARIOS:-opening,database-only,success}
+[[ $SCENARIOS == *opening* ]] && run "roster-opening-redis-gate" true "$CAPACITY" bench/claim.lua
+[[ $SCENARIOS == *database-only* ]] && run "roster-opening-database-only" false "$CAPACITY" bench/claim.lua
+[[ $SCENARIOS == *success* ]] && run "success-path" true 40 bench/success.lua
+
+echo "== pgbench ceiling (builtin simple-update, 64 clients, 2 threads, ${SECONDS_RUN}s)"
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists tongxin_pgbench" -c "create database tongxin_pgbench" >/dev/null
+pgbench -h 127.0.0.1 -U postgres -i -q -s 10 tongxin_pgbench 2>/dev/null
+pgbench -h 127.0.0.1 -U postgres -b simple-update -c 64 -j 2 -T "$SECONDS_RUN" -n tongxin_pgbench 2>/dev/null \
+  | grep -E "^(tps|latency|number of transactions actually)"
+echo "== redis-benchmark ceiling (plain SET/GET, 64 clients)"
+redis-benchmark -h 127.0.0.1 -n 200000 -c 64 -t set,get -q 2>/dev/null | tr '\r' '\n' | grep -E "^(SET|GET): [0-9]"
