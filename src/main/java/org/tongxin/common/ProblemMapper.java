@@ -81,6 +81,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted (a malformed
+            // UUID, date, number or enum constant): that is a bad request, not a missing resource.
+            boolean en = english(headers);
+            return build(CommonError.VALIDATION_FAILED, en, en ? "A parameter has the wrong format"
+                    : "参数格式不正确", null).build();
+        }
         ErrorCode code = switch (status) {
             case 400 -> e.getCause() instanceof JsonProcessingException ? CommonError.MALFORMED_JSON : CommonError.BAD_REQUEST;
             case 401 -> CommonError.UNAUTHORIZED;

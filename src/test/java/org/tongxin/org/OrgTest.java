@@ -179,7 +179,7 @@ class OrgTest {
                 .body("code", equalTo("STREET_NOT_FOUND"));
         admin.as().get("/api/communities/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
         admin.as().body(Map.of("name", "x")).post("/api/grids/" + UUID.randomUUID() + "/buildings").then().statusCode(404);
-        admin.as().get("/api/communities/not-a-uuid").then().statusCode(404);
+        admin.as().get("/api/communities/not-a-uuid").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
     }
 
     private static Map<String, Object> community(UUID streetId, String name, String kind) {

@@ -80,9 +80,10 @@ class CheckpointTest {
                 .then().statusCode(400);
         staff.as().get("/api/checkpoints/" + cp + "/shifts?from=2026-01-10&to=2026-01-01").then().statusCode(400)
                 .body("code", equalTo("BAD_RANGE"));
-        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=yesterday").then().statusCode(anyOf(is(400), is(404)))
-                .contentType("application/problem+json");
-        staff.as().post("/api/checkpoints/" + UUID.randomUUID() + "/shifts").then().statusCode(anyOf(is(400), is(404)));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=yesterday").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
+        staff.as().body(Map.of("from", Duty.future().toString(), "days", 1)).post("/api/checkpoints/" + UUID.randomUUID() + "/shifts")
+                .then().statusCode(404).body("code", equalTo("CHECKPOINT_NOT_FOUND"));
         Api.User volunteer = Duty.volunteer(org, staff);
         volunteer.as().post("/api/shifts/" + UUID.randomUUID() + "/claims").then().statusCode(404)
                 .body("code", equalTo("SHIFT_NOT_FOUND"));
