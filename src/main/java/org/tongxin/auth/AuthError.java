@@ -14,17 +14,14 @@ public enum AuthError implements ErrorCode {
     SCOPE_NOT_ALLOWED(400, "区级管理员不需要指定范围", "A district admin has no scope"),
     EXPIRY_IN_PAST(400, "过期时间必须在将来", "The expiry must be in the future");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     AuthError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }

@@ -17,17 +17,14 @@ public enum CommonError implements ErrorCode {
     RATE_LIMITED(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),
     INTERNAL_ERROR(500, "服务器开小差了，请稍后再试", "Something went wrong on our side; try again later");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     CommonError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }

@@ -13,17 +13,14 @@ public enum OrgError implements ErrorCode {
     ROOM_TAKEN(409, "该楼栋已有此房号", "This room already exists in the building"),
     JOIN_CODE_INVALID(404, "住户码无效", "The household join code is not valid");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     OrgError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }

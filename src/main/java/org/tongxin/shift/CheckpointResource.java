@@ -25,8 +25,6 @@ import org.tongxin.shift.ShiftDtos.*;
 @SecurityRequirement(name = "bearer")
 public class CheckpointResource {
 
-    private static final int DEFAULT_DAYS = 7;
-
     private final CheckpointService checkpoints;
     private final CurrentCaller caller;
     private final TimeConfig time;
@@ -65,8 +63,7 @@ public class CheckpointResource {
     @Operation(summary = "Shifts of a checkpoint with capacity and taken; from/to are service-zone dates, to inclusive")
     public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") LocalDate from,
                                   @QueryParam("to") LocalDate to) {
-        LocalDate start = from != null ? from : LocalDate.now(time.zone());
-        return checkpoints.shifts(caller.get(), checkpointId, start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1));
+        return checkpoints.shifts(caller.get(), checkpointId, DateRange.ahead(from, to, time.zone()));
     }
 
     @GET
@@ -74,8 +71,7 @@ public class CheckpointResource {
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
     public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
                                       @QueryParam("to") LocalDate to) {
-        LocalDate start = from != null ? from : LocalDate.now(time.zone());
-        return checkpoints.coverage(caller.get(), communityId, start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1));
+        return checkpoints.coverage(caller.get(), communityId, DateRange.ahead(from, to, time.zone()));
     }
 
     @GET
@@ -83,7 +79,6 @@ public class CheckpointResource {
     @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
     public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
                                 @QueryParam("to") LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(time.zone());
-        return checkpoints.noShows(caller.get(), communityId, from != null ? from : end.minusDays(DEFAULT_DAYS - 1), end);
+        return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, time.zone()));
     }
 }

@@ -29,8 +29,6 @@ import org.tongxin.volunteer.VolunteerService;
 @ApplicationScoped
 public class CheckpointService {
 
-    static final int MAX_RANGE_DAYS = 62;
-
     private final CheckpointRepository checkpoints;
     private final ShiftRepository shifts;
     private final ClaimRepository claims;
@@ -98,23 +96,22 @@ public class CheckpointService {
         return new Generated(created);
     }
 
-    public List<ShiftView> shifts(Caller caller, UUID checkpointId, LocalDate from, LocalDate to) {
+    public List<ShiftView> shifts(Caller caller, UUID checkpointId, DateRange range) {
         Checkpoint cp = checkpoint(checkpointId);
         requireVolunteerOrStaff(caller, org.locateCommunity(cp.getCommunityId()));
-        return shifts.ofCheckpoint(checkpointId, startOf(from), startOf(rangeEnd(from, to))).stream()
-                .map(ShiftView::from).toList();
+        return shifts.ofCheckpoint(checkpointId, range.start(), range.end()).stream().map(ShiftView::from).toList();
     }
 
     /** Shifts below capacity: holes in the cordon, soonest first. */
-    public List<CoverageGap> coverage(Caller caller, UUID communityId, LocalDate from, LocalDate to) {
+    public List<CoverageGap> coverage(Caller caller, UUID communityId, DateRange range) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return shifts.gaps(communityId, startOf(from), startOf(rangeEnd(from, to)));
+        return shifts.gaps(communityId, range.start(), range.end());
     }
 
     /** Claimants not checked in {@code no-show-after} (15 min) after their shift started. */
-    public List<NoShow> noShows(Caller caller, UUID communityId, LocalDate from, LocalDate to) {
+    public List<NoShow> noShows(Caller caller, UUID communityId, DateRange range) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        List<Object[]> rows = claims.noShows(communityId, startOf(from), startOf(rangeEnd(from, to)),
+        List<Object[]> rows = claims.noShows(communityId, range.start(), range.end(),
                 OffsetDateTime.now().minus(config.noShowAfter()));
         Map<UUID, String> names = volunteers.names(rows.stream().map(r -> (UUID) r[4]).distinct().toList());
         return rows.stream().map(r -> new NoShow((UUID) r[0], (UUID) r[1], (String) r[2], (OffsetDateTime) r[3],
@@ -129,17 +126,5 @@ public class CheckpointService {
 
     private Checkpoint checkpoint(UUID id) {
         return checkpoints.findByIdOptional(id).orElseThrow(() -> new ApiException(ShiftError.CHECKPOINT_NOT_FOUND));
-    }
-
-    /** Inclusive {@code to}; at most {@value #MAX_RANGE_DAYS} days. */
-    private static LocalDate rangeEnd(LocalDate from, LocalDate to) {
-        if (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() >= MAX_RANGE_DAYS) {
-            throw new ApiException(ShiftError.BAD_RANGE);
-        }
-        return to.plusDays(1);
-    }
-
-    private OffsetDateTime startOf(LocalDate date) {
-        return date.atStartOfDay(zone).toOffsetDateTime();
     }
 }

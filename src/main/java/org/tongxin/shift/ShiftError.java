@@ -21,17 +21,14 @@ public enum ShiftError implements ErrorCode {
     ALREADY_CHECKED_IN(409, "已经签到过了", "Already checked in"),
     NOT_CHECKED_IN(409, "还没有签到", "Not checked in");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     ShiftError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }

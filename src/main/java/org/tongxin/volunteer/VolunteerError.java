@@ -9,17 +9,14 @@ public enum VolunteerError implements ErrorCode {
     APPLICATION_NOT_PENDING(409, "该申请已处理过", "This application has already been decided"),
     NOT_A_VOLUNTEER(404, "你还不是志愿者，请先提交申请", "You are not a volunteer yet; apply first");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     VolunteerError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }

@@ -10,17 +10,14 @@ public enum WeChatError implements ErrorCode {
     WX_ERROR(502, "微信服务返回错误，请稍后再试", "WeChat answered with an error; try again later"),
     WX_NOT_CONFIGURED(503, "微信登录尚未配置", "WeChat login is not configured");
 
-    private final int status;
-    private final String zh;
-    private final String en;
+    private final Text text;
 
     WeChatError(int status, String zh, String en) {
-        this.status = status;
-        this.zh = zh;
-        this.en = en;
+        this.text = new Text(status, zh, en);
     }
 
-    @Override public int status() { return status; }
-    @Override public String zh() { return zh; }
-    @Override public String en() { return en; }
+    @Override
+    public Text text() {
+        return text;
+    }
 }
