@@ -42,10 +42,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void recordsAtTheEdgeAreRegisteredForNativeReflection() {
+        classes().that().haveSimpleNameEndingWith("Dtos").should()
+                .beAnnotatedWith(io.quarkus.runtime.annotations.RegisterForReflection.class).check(MAIN);
+    }
+
+    @Test
     void commonDependsOnNoFeature() {
         noClasses().that().resideInAPackage("org.tongxin.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.tongxin.auth..", "org.tongxin.org..", "org.tongxin.wechat..")
+                        "org.tongxin.auth..", "org.tongxin.org..", "org.tongxin.wechat..",
+                        "org.tongxin.volunteer..", "org.tongxin.shift..")
                 .check(MAIN);
     }
 

@@ -1,5 +1,6 @@
 package org.tongxin.auth;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the auth API (API.md § Auth). */
+@RegisterForReflection
 public final class AuthDtos {
 
     private AuthDtos() {}

@@ -1,6 +1,7 @@
 package org.tongxin.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.org.OrgLocation;
@@ -28,7 +29,7 @@ public class ScopeGuard {
     }
 
     /** True when the caller holds {@code role} (VOLUNTEER, SUPPLIER...) in exactly that community. */
-    public boolean holdsIn(Caller caller, Role role, java.util.UUID communityId) {
+    public boolean holdsIn(Caller caller, Role role, UUID communityId) {
         return caller.grants().stream().anyMatch(g -> g.role() == role && communityId.equals(g.communityId()));
     }
 }

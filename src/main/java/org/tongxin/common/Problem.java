@@ -1,10 +1,12 @@
 package org.tongxin.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Locale;
 
 /** RFC 9457 problem details with our stable {@code code} and, for validation, the fields at fault. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String code, List<Violation> violations) {
 

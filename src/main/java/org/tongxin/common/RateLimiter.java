@@ -3,7 +3,6 @@ package org.tongxin.common;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Fixed-window rate limits shared by all replicas: one atomic Redis script counts and sets the
@@ -32,9 +31,8 @@ public class RateLimiter {
      */
     public void acquire(String bucket, int limit, long windowMillis) {
         Response r = redis.execute("EVAL", SCRIPT, "1", "tongxin:rl:" + bucket, Long.toString(windowMillis));
-        List<Response> pair = List.of(r.get(0), r.get(1));
-        long count = pair.get(0).toLong();
-        long ttlMillis = pair.get(1).toLong();
+        long count = r.get(0).toLong();
+        long ttlMillis = r.get(1).toLong();
         if (count > limit) {
             throw ApiException.retryAfter(CommonError.RATE_LIMITED, (ttlMillis + 999) / 1000);
         }

@@ -1,5 +1,6 @@
 package org.tongxin.org;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,7 +8,12 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the organisation API (API.md § Organisation). */
+/**
+ * Request and response records of the organisation API (API.md § Organisation). Registered for
+ * reflection with their nested records: resources that answer a {@code Response} hide the type from
+ * Quarkus's native analysis.
+ */
+@RegisterForReflection
 public final class OrgDtos {
 
     private OrgDtos() {}

@@ -1,11 +1,13 @@
 package org.tongxin.org;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
 /**
  * Where something sits in the organisation tree, with all its ancestors filled in. The finer
  * levels are null when the thing is coarser (a community has no grid). Scope checks read this.
  */
+@RegisterForReflection
 public record OrgLocation(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId) {
 
     public static OrgLocation ofStreet(UUID streetId) {

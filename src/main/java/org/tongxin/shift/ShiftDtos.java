@@ -1,5 +1,6 @@
 package org.tongxin.shift;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.tongxin.common.SafeMultilineText;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the checkpoint and shift API (API.md § Checkpoints and shifts). */
+@RegisterForReflection
 public final class ShiftDtos {
 
     private ShiftDtos() {}

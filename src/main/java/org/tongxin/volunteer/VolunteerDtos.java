@@ -1,5 +1,6 @@
 package org.tongxin.volunteer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,7 @@ import org.tongxin.common.SafeText;
 import org.tongxin.shift.ShiftDtos.HeldShift;
 
 /** Request and response records of the volunteer API (API.md § Volunteers). */
+@RegisterForReflection
 public final class VolunteerDtos {
 
     private VolunteerDtos() {}
