@@ -3,6 +3,8 @@ package org.tongxin.shift;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.SqlErrors;
@@ -34,7 +36,7 @@ public class ClaimLedger {
         UUID volunteerId = volunteers.approvedVolunteerId(userId, shift.getCommunityId())
                 .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED));
         if (!shifts.takeSlot(shiftId)) {
-            boolean started = !shift.getStartsAt().toInstant().isAfter(java.time.Instant.now());
+            boolean started = !shift.getStartsAt().toInstant().isAfter(Instant.now());
             throw new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
         }
         UUID id = UUID.randomUUID();
@@ -55,7 +57,7 @@ public class ClaimLedger {
 
     /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */
     @Transactional
-    public void cancel(Shift shift, UUID userId, java.time.Duration cutoff) {
+    public void cancel(Shift shift, UUID userId, Duration cutoff) {
         ShiftClaim claim = claims.of(shift.getId(), userId).orElseThrow(() -> new ApiException(ShiftError.CLAIM_NOT_FOUND));
         if (claim.getStatus() != ShiftClaim.Status.CLAIMED) {
             throw new ApiException(ShiftError.ALREADY_CHECKED_IN);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.*;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
 
@@ -91,14 +92,14 @@ class BadInputTest {
         Api.User admin = Api.districtAdmin();
         admin.as().get("/api/volunteer-applications?communityId=abc").then().statusCode(400)
                 .contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"));
-        admin.as().get("/api/volunteers?communityId=" + java.util.UUID.randomUUID() + "&skill=FLYING").then().statusCode(400);
-        admin.as().get("/api/communities/" + java.util.UUID.randomUUID() + "/coverage?from=yesterday").then().statusCode(400);
-        admin.as().get("/api/buildings/" + java.util.UUID.randomUUID() + "/households?page=abc").then().statusCode(400);
+        admin.as().get("/api/volunteers?communityId=" + UUID.randomUUID() + "&skill=FLYING").then().statusCode(400);
+        admin.as().get("/api/communities/" + UUID.randomUUID() + "/coverage?from=yesterday").then().statusCode(400);
+        admin.as().get("/api/buildings/" + UUID.randomUUID() + "/households?page=abc").then().statusCode(400);
     }
 
     @Test
     void pageSizeAbove100Is400() {
-        Api.districtAdmin().as().get("/api/buildings/" + java.util.UUID.randomUUID() + "/households?size=1000").then()
+        Api.districtAdmin().as().get("/api/buildings/" + UUID.randomUUID() + "/households?size=1000").then()
                 .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.*;
 import java.util.function.Function;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.ApiException;
 import org.tongxin.support.Api;
@@ -23,6 +25,9 @@ class ClaimTest {
 
     @Inject
     ClaimLedger ledger;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Test
     void fiftyVolunteersRaceForFiveSlots() throws Exception {
@@ -51,6 +56,23 @@ class ClaimTest {
                 .body("shiftId", equalTo(shift.toString())).body("status", equalTo("CLAIMED"));
         Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
                 .body("code", equalTo("SHIFT_FULL"));
+    }
+
+    @Test
+    void aRefusalByTheGateCostsNoDatabaseStatement() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User staff = Duty.staff(org);
+        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 1), Duty.future()).get(0);
+        Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        List<Api.User> late = volunteers(org, staff, 3);
+        late.forEach(v -> v.as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)); // loads their state
+        Statistics stats = sessionFactory.getStatistics();
+        long before = stats.getPrepareStatementCount();
+        for (int i = 0; i < 10; i++) {
+            late.get(i % 3).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
+                    .body("code", equalTo("SHIFT_FULL"));
+        }
+        assertEquals(0, stats.getPrepareStatementCount() - before, "a full shift is refused by Redis alone");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +80,7 @@ public final class Duty {
     /** Drops all of the claim gate's Redis state, as a flush or a fresh Redis would. */
     public static void dropGateState() {
         var keys = Arc.container().instance(RedisDataSource.class).get().key();
-        List<String> all = new java.util.ArrayList<>(keys.keys("tongxin:shift:*"));
+        List<String> all = new ArrayList<>(keys.keys("tongxin:shift:*"));
         all.addAll(keys.keys("tongxin:vuser:*"));
         if (!all.isEmpty()) {
             keys.del(all.toArray(String[]::new));
