@@ -3,12 +3,14 @@
 # concurrency 64 from wrk (a second process), then checks the database for overbooking and prints
 # pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/claims.sh [seconds=20] [volunteers=400] [checkpoints=10] [capacity=5] [days=2]
-#        SCENARIOS=opening,database-only,success (default: all three) picks the runs.
-# Three runs, each on a fresh database after warming up on a separate roster:
+#        SCENARIOS=opening,database-only,success,replicas (default: all four) picks the runs.
+# Four runs, each on a fresh database after warming up on a separate roster:
 #   1. roster opening, Redis gate on: everyone claims random shifts; most answers are 409s
 #   2. the same with TONGXIN_SHIFT_REDIS_GATE=false (PostgreSQL alone)
 #   3. success path: every request is a claim that succeeds (capacity 40, each volunteer one shift
 #      per time slot), so the numbers are those of the database write path
+#   4. roster opening against two replicas sharing PostgreSQL and Redis (32 connections each;
+#      capacity 20, so that both replicas win claims)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-20}; VOLUNTEERS=${2:-400}; CHECKPOINTS=${3:-10}; CAPACITY=${4:-5}; DAYS=${5:-2}
@@ -29,22 +31,43 @@ mvn -B -q package -DskipTests
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
 echo "== roster: $VOLUNTEERS volunteers, $CHECKPOINTS checkpoints x 3 shifts x $DAYS days, capacity $CAPACITY; wrk -t2 -c64 -d${SECONDS_RUN}s"
 
-run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
-  redis-cli -n $REDIS_DB flushdb >/dev/null
+start_service() {  # $1 = port, $2 = redis gate on/off, $3 = log file; prints the pid
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
   TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
   TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN_AUTH_LOGIN_RATE_PER_MINUTE=1000000 \
-  TONGXIN_SHIFT_REDIS_GATE=$2 QUARKUS_HTTP_PORT=$PORT \
-    java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service-$1.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
-  python3 bench/seed.py "$BASE" "$BENCH_DIR" "$VOLUNTEERS" "$CHECKPOINTS" "$3" "$DAYS"
-  # Warm-up on a separate, longer roster: the same script (thousands of claims), then 10 s of random claims.
-  BENCH_SHIFTS=warmup-shifts.txt BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d30s --timeout 5s -s "$4" "$BASE" > "$BENCH_DIR/warmup-$1.txt"
-  BENCH_SHIFTS=warmup-shifts.txt wrk -t2 -c64 -d10s --timeout 5s -s bench/claim.lua "$BASE" >> "$BENCH_DIR/warmup-$1.txt"
-  echo "== claims, $1 (after warming up on a separate roster)"
-  BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d"${SECONDS_RUN}s" --timeout 5s -s "$4" "$BASE" | sed -n '/^\(requests\|claims\)\/s/,$p'
+  TONGXIN_SHIFT_REDIS_GATE=$2 QUARKUS_HTTP_PORT=$1 \
+    java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$3" 2>&1 &
+  echo $!
+}
+
+run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $5 = replicas (default 1)
+  local replicas=${5:-1} pids=() urls=()
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+  redis-cli -n $REDIS_DB flushdb >/dev/null
+  for i in $(seq 0 $((replicas - 1))); do
+    urls+=("http://127.0.0.1:$((PORT + i))")
+    pids+=("$(start_service $((PORT + i)) "$2" "$BENCH_DIR/service-$1-$i.log")")
+    # one at a time: Flyway migrates on the first start
+    for _ in $(seq 1 60); do curl -sf "${urls[$i]}/q/health/ready" >/dev/null && break; sleep 1; done
+  done
+  python3 bench/seed.py "${urls[0]}" "$BENCH_DIR" "$VOLUNTEERS" "$CHECKPOINTS" "$3" "$DAYS"
+  # Warm-up on a separate, longer roster: the same script (thousands of claims), then random claims.
+  for url in "${urls[@]}"; do
+    BENCH_SHIFTS=warmup-shifts.txt BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d$((30 / replicas))s --timeout 5s -s "$4" "$url" > "$BENCH_DIR/warmup-$1.txt"
+    BENCH_SHIFTS=warmup-shifts.txt wrk -t2 -c64 -d10s --timeout 5s -s bench/claim.lua "$url" >> "$BENCH_DIR/warmup-$1.txt"
+  done
+  echo "== claims, $1 ($replicas replica(s), $((64 / replicas)) connections each, after warming up on a separate roster)"
+  local outs=() loads=()
+  for i in "${!urls[@]}"; do
+    outs+=("$BENCH_DIR/wrk-$1-$i.txt")
+    BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d"${SECONDS_RUN}s" --timeout 5s -s "$4" "${urls[$i]}" > "${outs[$i]}" &
+    loads+=($!)
+  done
+  wait "${loads[@]}"
+  for i in "${!outs[@]}"; do
+    [ "$replicas" -gt 1 ] && echo "-- replica $i"
+    sed -n '/^\(requests\|claims\)\/s/,$p' "${outs[$i]}"
+  done
   psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
     select 'successful claims on the measured roster:', count(*) from shift_claim c join shift s on s.id = c.shift_id
       join checkpoint cp on cp.id = s.checkpoint_id where cp.name not like '预热%';
@@ -54,13 +77,14 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script
       where s.taken <> (select count(*) from shift_claim c where c.shift_id = s.id);
     select 'volunteers holding overlapping shifts:', count(*) from shift_claim a join shift_claim b
       on a.user_id = b.user_id and a.id < b.id and a.period && b.period;"
-  kill $pid; wait $pid 2>/dev/null || true
+  kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
 }
 
-SCENARIOS=${SCENARIOS:-opening,database-only,success}
-[[ $SCENARIOS == *opening* ]] && run "roster-opening-redis-gate" true "$CAPACITY" bench/claim.lua
-[[ $SCENARIOS == *database-only* ]] && run "roster-opening-database-only" false "$CAPACITY" bench/claim.lua
-[[ $SCENARIOS == *success* ]] && run "success-path" true 40 bench/success.lua
+SCENARIOS=${SCENARIOS:-opening,database-only,success,replicas}
+if [[ $SCENARIOS == *opening* ]]; then run "roster-opening-redis-gate" true "$CAPACITY" bench/claim.lua; fi
+if [[ $SCENARIOS == *database-only* ]]; then run "roster-opening-database-only" false "$CAPACITY" bench/claim.lua; fi
+if [[ $SCENARIOS == *success* ]]; then run "success-path" true 40 bench/success.lua; fi
+if [[ $SCENARIOS == *replicas* ]]; then run "roster-opening-two-replicas" true 20 bench/claim.lua 2; fi
 
 echo "== pgbench ceiling (builtin simple-update, 64 clients, 2 threads, ${SECONDS_RUN}s)"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists tongxin_pgbench" -c "create database tongxin_pgbench" >/dev/null
