@@ -58,6 +58,8 @@ public class ShiftService {
             claimId = ledger.claim(shiftId, caller.userId());
         } catch (RuntimeException refused) {
             if (gated) {
+                Log.infof("claim gate resync shift=%s user=%s: the database refused (%s)", shiftId, caller.userId(),
+                        refused instanceof ApiException api ? api.code().name() : refused.getClass().getSimpleName());
                 undo(shiftId, caller.userId());
             }
             throw refused;
