@@ -50,12 +50,21 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $
     # one at a time: Flyway migrates on the first start
     for _ in $(seq 1 60); do curl -sf "${urls[$i]}/q/health/ready" >/dev/null && break; sleep 1; done
   done
-  python3 bench/seed.py "${urls[0]}" "$BENCH_DIR" "$VOLUNTEERS" "$CHECKPOINTS" "$3" "$DAYS"
-  # Warm-up on a separate, longer roster: the same script (thousands of claims), then random claims.
-  for url in "${urls[@]}"; do
-    BENCH_SHIFTS=warmup-shifts.txt BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c64 -d$((30 / replicas))s --timeout 5s -s "$4" "$url" > "$BENCH_DIR/warmup-$1.txt"
-    BENCH_SHIFTS=warmup-shifts.txt wrk -t2 -c64 -d10s --timeout 5s -s bench/claim.lua "$url" >> "$BENCH_DIR/warmup-$1.txt"
+  python3 bench/seed.py "${urls[0]}" "$BENCH_DIR" "$VOLUNTEERS" "$CHECKPOINTS" "$3" "$DAYS" "$replicas"
+  # Warm-up on separate, longer rosters, one per replica (a replica that only ever lost warm-up claims
+  # to another would enter the measurement with a cold write path and stall): the same script
+  # (thousands of claims), then random claims; all replicas at once, then a pause.
+  local warm=()
+  for i in "${!urls[@]}"; do
+    local roster=warmup-shifts.txt
+    [ "$replicas" -gt 1 ] && roster=warmup-shifts-$i.txt
+    ( BENCH_SHIFTS=$roster BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d30s --timeout 5s -s "$4" "${urls[$i]}"
+      BENCH_SHIFTS=$roster wrk -t2 -c$((64 / replicas)) -d10s --timeout 5s -s bench/claim.lua "${urls[$i]}"
+    ) > "$BENCH_DIR/warmup-$1-$i.txt" &
+    warm+=($!)
   done
+  wait "${warm[@]}"
+  sleep 5
   echo "== claims, $1 ($replicas replica(s), $((64 / replicas)) connections each, after warming up on a separate roster)"
   local outs=() loads=()
   for i in "${!urls[@]}"; do

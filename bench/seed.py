@@ -5,7 +5,9 @@ Creates a street, a community, CHECKPOINTS checkpoints (0/8/16 pattern, 8-hour s
 CAPACITY) with DAYS days of shifts, a warm-up roster three times as long on later days, and
 VOLUNTEERS approved volunteers. Writes the volunteers' access tokens to tokens.txt, the measured
 roster's shift ids to shifts.txt and the warm-up roster's to warmup-shifts.txt in OUT_DIR.
-Usage: seed.py BASE_URL OUT_DIR VOLUNTEERS CHECKPOINTS CAPACITY DAYS
+Usage: seed.py BASE_URL OUT_DIR VOLUNTEERS CHECKPOINTS CAPACITY DAYS [WARMUPS=1]
+With WARMUPS > 1 (one per replica) the warm-up rosters go to warmup-shifts-<i>.txt, so that every
+replica warms its own write path instead of losing the warm-up claims to another replica.
 """
 import datetime
 import json
@@ -16,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 BASE, OUT = sys.argv[1], sys.argv[2]
 VOLUNTEERS, CHECKPOINTS, CAPACITY, DAYS = (int(a) for a in sys.argv[3:7])
+WARMUPS = int(sys.argv[7]) if len(sys.argv) > 7 else 1
 RUN = uuid.uuid4().hex[:6]
 
 
@@ -61,8 +64,9 @@ def roster(prefix, start, days):
 
 today = datetime.date.today()
 shifts = roster("卡点", today + datetime.timedelta(days=3), DAYS)
-# The warm-up roster is three times as long, so that warming up runs every code path thousands of times.
-warmup = roster("预热卡点", today + datetime.timedelta(days=3 + DAYS), 3 * DAYS)
+# Warm-up rosters are three times as long, so that warming up runs every code path thousands of times.
+warmups = [roster(f"预热卡点{r}-", today + datetime.timedelta(days=3 + DAYS + r * 3 * DAYS), 3 * DAYS)
+           for r in range(WARMUPS)]
 
 
 def volunteer(i):
@@ -81,6 +85,8 @@ with open(f"{OUT}/tokens.txt", "w") as f:
     f.write("\n".join(tokens) + "\n")
 with open(f"{OUT}/shifts.txt", "w") as f:
     f.write("\n".join(shifts) + "\n")
-with open(f"{OUT}/warmup-shifts.txt", "w") as f:
-    f.write("\n".join(warmup) + "\n")
+for r, warmup in enumerate(warmups):
+    name = "warmup-shifts.txt" if WARMUPS == 1 else f"warmup-shifts-{r}.txt"
+    with open(f"{OUT}/{name}", "w") as f:
+        f.write("\n".join(warmup) + "\n")
 print(f"seeded: {VOLUNTEERS} volunteers, {len(shifts)} shifts x capacity {CAPACITY} = {len(shifts) * CAPACITY} slots")
