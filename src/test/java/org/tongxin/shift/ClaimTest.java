@@ -1,5 +1,6 @@
 package org.tongxin.shift;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -185,6 +186,17 @@ class ClaimTest {
         Duty.applicant(org).as().post("/api/shifts/" + shift + "/claims").then().statusCode(403);
         staff.as().post("/api/shifts/" + shift + "/claims").then().statusCode(403);
         assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", shift));
+    }
+
+    @Test
+    void withoutATokenShiftEndpointsAre401() {
+        UUID any = UUID.randomUUID();
+        given().post("/api/shifts/" + any + "/claims").then().statusCode(401)
+                .body("code", equalTo("UNAUTHORIZED"));
+        given().delete("/api/shifts/" + any + "/claims/mine").then().statusCode(401);
+        given().get("/api/checkpoints?communityId=" + any).then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/volunteer-applications").then().statusCode(401);
+        given().get("/api/volunteers/me").then().statusCode(401);
     }
 
     @Test
