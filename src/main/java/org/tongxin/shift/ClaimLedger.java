@@ -29,16 +29,15 @@ public class ClaimLedger {
         this.volunteers = volunteers;
     }
 
-    /** Takes a slot and records the claim; answers the new claim's id. */
+    /**
+     * Takes a slot, checks the claimant and records the claim; answers the new claim's id. Three
+     * statements on the way to success; why a slot could not be taken is looked up only then.
+     */
     @Transactional
     public UUID claim(UUID shiftId, UUID userId) {
-        Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
-        UUID volunteerId = volunteers.approvedVolunteerId(userId, shift.getCommunityId())
-                .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED));
-        if (!shifts.takeSlot(shiftId)) {
-            boolean started = !shift.getStartsAt().toInstant().isAfter(Instant.now());
-            throw new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
-        }
+        UUID communityId = shifts.takeSlot(shiftId).orElseThrow(() -> whyNoSlot(shiftId, userId));
+        UUID volunteerId = volunteers.approvedVolunteerId(userId, communityId)
+                .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED)); // rolls the slot back
         UUID id = UUID.randomUUID();
         try {
             claims.insert(id, shiftId, volunteerId, userId);
@@ -53,6 +52,16 @@ public class ClaimLedger {
             throw refused;
         }
         return id;
+    }
+
+    /** Why no slot was taken, in the order the API promises: unknown shift, not a volunteer, started, full. */
+    private ApiException whyNoSlot(UUID shiftId, UUID userId) {
+        Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
+        if (volunteers.approvedVolunteerId(userId, shift.getCommunityId()).isEmpty()) {
+            return new ApiException(ShiftError.VOLUNTEER_REQUIRED);
+        }
+        boolean started = !shift.getStartsAt().toInstant().isAfter(Instant.now());
+        return new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
     }
 
     /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */

@@ -21,9 +21,14 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
                 userId, Volunteer.Status.REJECTED).firstResultOptional();
     }
 
-    public Optional<Volunteer> approved(UUID userId, UUID communityId) {
-        return find("userId = ?1 and communityId = ?2 and status = ?3", userId, communityId, Volunteer.Status.APPROVED)
-                .firstResultOptional();
+    /** The id alone (no entity to hydrate): this sits on the claim path. */
+    public Optional<UUID> approvedId(UUID userId, UUID communityId) {
+        return getEntityManager().createQuery(
+                "select v.id from Volunteer v where v.userId = :user and v.communityId = :community and v.status = :approved",
+                UUID.class)
+                .setParameter("user", userId).setParameter("community", communityId)
+                .setParameter("approved", Volunteer.Status.APPROVED)
+                .getResultStream().findFirst();
     }
 
     public PanacheQuery<Volunteer> applications(UUID communityId, Volunteer.Status status) {

@@ -113,7 +113,7 @@ public class VolunteerService {
 
     /** The approved volunteer record of a person in a community: who may claim its shifts. */
     public Optional<UUID> approvedVolunteerId(UUID userId, UUID communityId) {
-        return volunteers.approved(userId, communityId).map(Volunteer::getId);
+        return volunteers.approvedId(userId, communityId);
     }
 
     /** Names of volunteers by id, for staff reports. */

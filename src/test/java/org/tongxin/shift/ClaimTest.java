@@ -149,7 +149,7 @@ class ClaimTest {
     }
 
     @Test
-    void theDatabaseAloneRefusesDoubleAndOverlappingClaims() {
+    void theDatabaseAloneRefusesDoubleOverlappingAndForeignClaims() {
         OrgFixture org = OrgFixture.create(Api.districtAdmin());
         Api.User staff = Duty.staff(org);
         UUID a = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(1);
@@ -158,8 +158,12 @@ class ClaimTest {
         ledger.claim(a, volunteer.id());
         assertEquals("ALREADY_CLAIMED", assertThrows(ApiException.class, () -> ledger.claim(a, volunteer.id())).code().name());
         assertEquals("SHIFT_OVERLAP", assertThrows(ApiException.class, () -> ledger.claim(b, volunteer.id())).code().name());
+        Api.User resident = Api.resident();
+        assertEquals("VOLUNTEER_REQUIRED", assertThrows(ApiException.class, () -> ledger.claim(b, resident.id())).code().name());
+        assertEquals("SHIFT_NOT_FOUND", assertThrows(ApiException.class, () -> ledger.claim(UUID.randomUUID(), volunteer.id()))
+                .code().name());
         assertEquals(1, Duty.count("SELECT taken FROM shift WHERE id = ?", a));
-        assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", b));
+        assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", b), "refused claims give their slot back");
     }
 
     @Test
