@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -29,6 +30,9 @@ class ClaimTest {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void fiftyVolunteersRaceForFiveSlots() throws Exception {
@@ -164,6 +168,23 @@ class ClaimTest {
                 .code().name());
         assertEquals(1, Duty.count("SELECT taken FROM shift WHERE id = ?", a));
         assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", b), "refused claims give their slot back");
+    }
+
+    @Test
+    void whenTheGateFailsClaimsGoThroughTheDatabaseAloneAndStillNeverOverbook() {
+        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        Api.User staff = Duty.staff(org);
+        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 1), Duty.future()).get(1);
+        // A key of the wrong type makes every gate script on this shift fail, as a broken Redis would.
+        redis.value(String.class).set("tongxin:shift:" + shift, "not-a-hash");
+        try {
+            Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+            Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
+                    .body("code", equalTo("SHIFT_FULL"));
+            assertEquals(1, Duty.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
+        } finally {
+            redis.key().del("tongxin:shift:" + shift);
+        }
     }
 
     @Test
