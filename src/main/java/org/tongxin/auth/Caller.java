@@ -7,13 +7,4 @@ import java.util.UUID;
  * The authenticated person behind a request, as their access token describes them. Roles and
  * scopes are as of the token's issue: a change takes effect at the next refresh at the latest.
  */
-public record Caller(UUID userId, String sessionId, List<Grant> grants) {
-
-    public boolean hasRole(Role role) {
-        return grants.stream().anyMatch(g -> g.role() == role);
-    }
-
-    public boolean isStaff() {
-        return grants.stream().anyMatch(g -> g.role().isStaff());
-    }
-}
+public record Caller(UUID userId, String sessionId, List<Grant> grants) {}

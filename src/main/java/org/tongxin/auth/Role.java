@@ -29,8 +29,6 @@ public enum Role {
 
     public Level level() { return level; }
 
-    public boolean isStaff() { return staff; }
-
     /** True when this staff role is at least {@code other} on the ladder. */
     public boolean atLeast(Role other) {
         return staff && rank >= other.rank;

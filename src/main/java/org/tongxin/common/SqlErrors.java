@@ -10,8 +10,6 @@ public final class SqlErrors {
     public static final String UNIQUE = "23505";
     /** exclusion_violation */
     public static final String EXCLUSION = "23P01";
-    /** check_violation */
-    public static final String CHECK = "23514";
 
     private SqlErrors() {}
 

@@ -128,13 +128,6 @@ public class OrgService {
         return BuildingView.from(b, communities.findById(where.communityId()).getRiskLevel());
     }
 
-    /** The risk level that applies to a building: its own, else its community's. */
-    public RiskLevel effectiveRiskLevel(UUID buildingId) {
-        OrgLocation where = locateBuilding(buildingId);
-        RiskLevel own = buildings.findById(buildingId).getRiskLevel();
-        return own != null ? own : communities.findById(where.communityId()).getRiskLevel();
-    }
-
     public OrgLocation locateStreet(UUID id) {
         return streets.findByIdOptional(id).map(s -> OrgLocation.ofStreet(s.getId()))
                 .orElseThrow(() -> new ApiException(OrgError.STREET_NOT_FOUND));

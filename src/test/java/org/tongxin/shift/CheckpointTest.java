@@ -60,6 +60,7 @@ class CheckpointTest {
         resident.as().body(Map.of("from", Duty.future().toString(), "days", 1)).post("/api/checkpoints/" + cp + "/shifts")
                 .then().statusCode(403);
         resident.as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(403);
+        staff.as().get("/api/checkpoints").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         Duty.volunteer(org, staff).as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(200)
                 .body("id", contains(cp.toString()));
         Duty.volunteer(other, Duty.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then().statusCode(403);
