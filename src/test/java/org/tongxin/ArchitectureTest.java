@@ -3,6 +3,8 @@ package org.tongxin;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -15,6 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The house style's structural rules (STYLE.md), held by the build instead of by memory. */
@@ -48,12 +52,60 @@ class ArchitectureTest {
     }
 
     @Test
-    void commonDependsOnNoFeature() {
-        noClasses().that().resideInAPackage("org.tongxin.common..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.tongxin.auth..", "org.tongxin.org..", "org.tongxin.wechat..",
-                        "org.tongxin.volunteer..", "org.tongxin.shift..")
-                .check(MAIN);
+    void featuresFormAOneWayStack() {
+        classes().that().resideInAPackage("org.tongxin..").should(callOnlyFeaturesBeneath()).check(MAIN);
+    }
+
+    @Test
+    void featuresAreFreeOfCycles() {
+        slices().matching("org.tongxin.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** Guards the rule above against a typo in STACK: the listed packages exist (notice is next to come). */
+    @Test
+    void theStackNamesRealPackages() {
+        var packages = MAIN.stream().map(c -> feature(c.getPackageName())).collect(Collectors.toSet());
+        assertTrue(packages.containsAll(List.of("common", "wechat", "auth", "org", "volunteer", "shift")),
+                packages.toString());
+    }
+
+    /**
+     * The stack, bottom first (STYLE.md). A feature may call only those beneath it; a package not
+     * listed here is a top feature (like shift, order, care): it may call everything listed, and
+     * nothing may call it, not even another top feature.
+     */
+    static final List<String> STACK = List.of("common", "wechat", "auth", "org", "notice", "volunteer");
+
+    static int tier(String feature) {
+        int i = STACK.indexOf(feature);
+        return i >= 0 ? i : STACK.size();
+    }
+
+    /** The feature a package belongs to: the first segment under org.tongxin ("" for org.tongxin itself). */
+    static String feature(String packageName) {
+        String rest = packageName.equals("org.tongxin") ? "" : packageName.substring("org.tongxin.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static ArchCondition<JavaClass> callOnlyFeaturesBeneath() {
+        return new ArchCondition<>("call only features beneath their own in the stack " + STACK + " < top features") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String from = feature(origin.getPackageName());
+                origin.getDirectDependenciesFromSelf().forEach(dep -> {
+                    String pkg = dep.getTargetClass().getPackageName();
+                    if (!pkg.startsWith("org.tongxin")) {
+                        return;
+                    }
+                    String to = feature(pkg);
+                    if (!to.equals(from) && tier(to) >= tier(from)) {
+                        events.add(SimpleConditionEvent.violated(dep, from + " must not call " + to
+                                + (tier(to) == tier(from) ? " beside it: " : " above it: ") + dep.getDescription()));
+                    }
+                });
+            }
+        };
     }
 
     private static ArchCondition<JavaClass> notTouchAnotherFeaturesPersistence() {

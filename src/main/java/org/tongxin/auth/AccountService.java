@@ -3,6 +3,8 @@ package org.tongxin.auth;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,11 +25,13 @@ public class AccountService {
     private final UserRepository users;
     private final GrantRepository grants;
     private final PiiCipher pii;
+    private final Clock clock;
 
-    AccountService(UserRepository users, GrantRepository grants, PiiCipher pii) {
+    AccountService(UserRepository users, GrantRepository grants, PiiCipher pii, Clock clock) {
         this.users = users;
         this.grants = grants;
         this.pii = pii;
+        this.clock = clock;
     }
 
     /** The user behind a WeChat identity, created on first login. Safe under parallel logins. */
@@ -40,7 +44,7 @@ public class AccountService {
             user = users.findByOpenidHash(hash).orElseThrow();
             Log.infof("user created id=%s", user.getId());
         }
-        user.loggedIn(wx.unionid() != null ? pii.encrypt(wx.unionid()) : null);
+        user.loggedIn(OffsetDateTime.now(clock), wx.unionid() != null ? pii.encrypt(wx.unionid()) : null);
         return user;
     }
 

@@ -2,6 +2,7 @@ package org.tongxin.auth;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,14 +25,15 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
     }
 
     /**
-     * Takes one use if one is left and the invitation has not expired. The row lock serialises
-     * concurrent accepts, so N parallel accepts of a one-use code yield exactly one success.
+     * Takes one use if one is left and the invitation has not expired at {@code now}. The row lock
+     * serialises concurrent accepts, so N parallel accepts of a one-use code yield exactly one success.
      */
-    public boolean takeUse(UUID invitationId) {
+    public boolean takeUse(UUID invitationId, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
                 UPDATE invitation SET used_count = used_count + 1
-                WHERE id = :id AND used_count < max_uses AND (expires_at IS NULL OR expires_at > now())""")
+                WHERE id = :id AND used_count < max_uses AND (expires_at IS NULL OR expires_at > :now)""")
                 .setParameter("id", invitationId)
+                .setParameter("now", now)
                 .executeUpdate() == 1;
     }
 

@@ -4,11 +4,11 @@ import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
+import org.tongxin.common.Created;
 
 /** API.md § Auth: invitations to staff roles. */
 @Path("/api/invitations")
@@ -32,7 +32,7 @@ public class InvitationResource {
             description = "The plain code is returned once. 403 ROLE_NOT_INVITABLE, 400 SCOPE_REQUIRED")
     public Response create(CreateInvitation req) {
         InvitationView view = invitations.create(caller.get(), req);
-        return Response.created(URI.create("/api/invitations/" + view.id())).entity(view).build();
+        return Created.at("/api/invitations/" + view.id(), view);
     }
 
     @POST

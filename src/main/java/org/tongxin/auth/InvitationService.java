@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,8 +17,7 @@ import org.tongxin.auth.AuthDtos.InvitationView;
 import org.tongxin.auth.AuthDtos.MeView;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
-import org.tongxin.org.OrgLocation;
-import org.tongxin.org.OrgService;
+import org.tongxin.common.OrgLocation;
 
 /**
  * Staff roles are handed out by invitation codes (邀请码): a caller may invite only to roles at
@@ -31,14 +31,17 @@ public class InvitationService {
 
     private final InvitationRepository invitations;
     private final AccountService accounts;
-    private final OrgService org;
+    private final OrgDirectory org;
     private final AuthConfig config;
+    private final Clock clock;
 
-    InvitationService(InvitationRepository invitations, AccountService accounts, OrgService org, AuthConfig config) {
+    InvitationService(InvitationRepository invitations, AccountService accounts, OrgDirectory org, AuthConfig config,
+                      Clock clock) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.org = org;
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -49,8 +52,9 @@ public class InvitationService {
         if (!allowed) {
             throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
         }
-        OffsetDateTime expiresAt = req.expiresAt() != null ? req.expiresAt() : OffsetDateTime.now().plus(DEFAULT_VALIDITY);
-        if (!expiresAt.isAfter(OffsetDateTime.now())) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plus(DEFAULT_VALIDITY);
+        if (!expiresAt.isAfter(now)) {
             throw new ApiException(AuthError.EXPIRY_IN_PAST);
         }
         String code = Hashing.randomCode(CODE_LENGTH);
@@ -66,11 +70,12 @@ public class InvitationService {
     public MeView accept(Caller caller, @NotNull @Valid CodeRequest req) {
         Invitation inv = invitations.findByCodeHash(Hashing.sha256(req.code().trim().toUpperCase()))
                 .orElseThrow(() -> new ApiException(AuthError.INVITATION_INVALID));
-        if (inv.expired(OffsetDateTime.now())) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (inv.expired(now)) {
             throw new ApiException(AuthError.INVITATION_EXPIRED);
         }
         if (invitations.recordAcceptance(inv.getId(), caller.userId())) {
-            if (!invitations.takeUse(inv.getId())) {
+            if (!invitations.takeUse(inv.getId(), now)) {
                 // Throwing rolls back the acceptance row too.
                 throw new ApiException(AuthError.INVITATION_USED_UP);
             }

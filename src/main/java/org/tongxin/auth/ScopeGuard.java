@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
-import org.tongxin.org.OrgLocation;
+import org.tongxin.common.OrgLocation;
 
 /**
  * The one scope check every feature uses: "may this caller act, as at least this staff role, on

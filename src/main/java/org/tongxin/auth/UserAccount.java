@@ -37,22 +37,13 @@ public class UserAccount {
 
     protected UserAccount() {}
 
-    public UserAccount(byte[] openidHash, byte[] openidEnc, byte[] unionidEnc, String nickname) {
-        this.id = UUID.randomUUID();
-        this.openidHash = openidHash;
-        this.openidEnc = openidEnc;
-        this.unionidEnc = unionidEnc;
-        this.nickname = nickname;
-        this.lastLoginAt = OffsetDateTime.now();
-    }
-
     public UUID getId() { return id; }
     public String getNickname() { return nickname; }
     public String getPhoneMasked() { return phoneMasked; }
     public UUID getHouseholdId() { return householdId; }
 
-    void loggedIn(byte[] unionid) {
-        this.lastLoginAt = OffsetDateTime.now();
+    void loggedIn(OffsetDateTime at, byte[] unionid) {
+        this.lastLoginAt = at;
         if (unionid != null) {
             this.unionidEnc = unionid;
         }

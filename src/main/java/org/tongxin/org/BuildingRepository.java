@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.common.OrgLocation;
 
 /** Buildings and lanes of a grid. */
 @ApplicationScoped
@@ -15,7 +16,7 @@ public class BuildingRepository implements PanacheRepositoryBase<Building, UUID>
 
     public Optional<OrgLocation> locate(UUID buildingId) {
         return getEntityManager().createQuery("""
-                select new org.tongxin.org.OrgLocation(c.streetId, c.id, g.id, b.id, null)
+                select new org.tongxin.common.OrgLocation(c.streetId, c.id, g.id, b.id, null)
                 from Building b, Grid g, Community c
                 where b.id = :id and g.id = b.gridId and c.id = g.communityId""", OrgLocation.class)
                 .setParameter("id", buildingId)

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.common.OrgLocation;
 
 /** Grids of a community. */
 @ApplicationScoped
@@ -20,7 +21,7 @@ public class GridRepository implements PanacheRepositoryBase<Grid, UUID> {
 
     public Optional<OrgLocation> locate(UUID gridId) {
         return getEntityManager().createQuery("""
-                select new org.tongxin.org.OrgLocation(c.streetId, c.id, g.id, null, null)
+                select new org.tongxin.common.OrgLocation(c.streetId, c.id, g.id, null, null)
                 from Grid g, Community c where g.id = :id and c.id = g.communityId""", OrgLocation.class)
                 .setParameter("id", gridId)
                 .getResultStream().findFirst();

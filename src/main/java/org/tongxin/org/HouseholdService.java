@@ -12,6 +12,7 @@ import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.org.OrgDtos.*;
@@ -57,9 +58,7 @@ public class HouseholdService {
     /** The households of a building with their join codes, for staff who hand the codes out. */
     public Page<HouseholdView> list(Caller caller, UUID buildingId, int page, int size) {
         scope.require(caller, Role.GRID_WORKER, org.locateBuilding(buildingId));
-        var query = households.find("buildingId = ?1 order by room", buildingId);
-        var items = query.page(page, size).list().stream().map(HouseholdView::from).toList();
-        return new Page<>(items, page, size, query.count());
+        return Page.of(households.ofBuilding(buildingId), page, size, HouseholdView::from);
     }
 
     /** Binds the caller to the household whose join code they typed; attempts are rate-limited. */

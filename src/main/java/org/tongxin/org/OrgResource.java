@@ -6,13 +6,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.org.OrgDtos.*;
 
@@ -40,7 +40,7 @@ public class OrgResource {
     @Operation(summary = "Create a street or town (DISTRICT_ADMIN)")
     public Response createStreet(CreateStreet req) {
         StreetView view = org.createStreet(caller.get(), req);
-        return Response.created(URI.create("/api/streets/" + view.id())).entity(view).build();
+        return Created.at("/api/streets/" + view.id(), view);
     }
 
     @GET
@@ -56,7 +56,7 @@ public class OrgResource {
     @Operation(summary = "Create a community or village (STREET_ADMIN of its street)")
     public Response createCommunity(CreateCommunity req) {
         CommunityView view = org.createCommunity(caller.get(), req);
-        return Response.created(URI.create("/api/communities/" + view.id())).entity(view).build();
+        return Created.at("/api/communities/" + view.id(), view);
     }
 
     @GET
@@ -79,7 +79,7 @@ public class OrgResource {
     @Operation(summary = "Create a grid (COMMUNITY_STAFF)")
     public Response createGrid(@PathParam("id") UUID communityId, CreateGrid req) {
         GridView view = org.createGrid(caller.get(), communityId, req);
-        return Response.created(URI.create("/api/grids/" + view.id())).entity(view).build();
+        return Created.at("/api/grids/" + view.id(), view);
     }
 
     @POST
@@ -87,7 +87,7 @@ public class OrgResource {
     @Operation(summary = "Create a building or lane (COMMUNITY_STAFF)")
     public Response createBuilding(@PathParam("id") UUID gridId, CreateBuilding req) {
         BuildingView view = org.createBuilding(caller.get(), gridId, req);
-        return Response.created(URI.create("/api/buildings/" + view.id())).entity(view).build();
+        return Created.at("/api/buildings/" + view.id(), view);
     }
 
     @PUT
@@ -102,7 +102,7 @@ public class OrgResource {
     @Operation(summary = "Register a household and get its join code (GRID_WORKER)")
     public Response createHousehold(@PathParam("id") UUID buildingId, CreateHousehold req) {
         HouseholdView view = households.create(caller.get(), buildingId, req);
-        return Response.created(URI.create("/api/households/" + view.id())).entity(view).build();
+        return Created.at("/api/households/" + view.id(), view);
     }
 
     @GET

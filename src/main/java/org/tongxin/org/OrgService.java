@@ -11,18 +11,21 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.tongxin.auth.Caller;
+import org.tongxin.auth.OrgDirectory;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.org.OrgDtos.*;
 
 /**
  * The district's organisation tree and its risk levels. Who may change what: the district admin
  * creates streets, a street admin creates communities and sets risk levels, community staff
- * shape grids and buildings. Also the public facade other features use to locate a place.
+ * shape grids and buildings. Also the public facade other features use to locate a place, and
+ * auth's {@link OrgDirectory}.
  */
 @ApplicationScoped
-public class OrgService {
+public class OrgService implements OrgDirectory {
 
     private static final OrgLocation DISTRICT = new OrgLocation(null, null, null, null, null);
 
@@ -128,15 +131,18 @@ public class OrgService {
         return BuildingView.from(b, communities.findById(where.communityId()).getRiskLevel());
     }
 
+    @Override
     public OrgLocation locateStreet(UUID id) {
         return streets.findByIdOptional(id).map(s -> OrgLocation.ofStreet(s.getId()))
                 .orElseThrow(() -> new ApiException(OrgError.STREET_NOT_FOUND));
     }
 
+    @Override
     public OrgLocation locateCommunity(UUID id) {
         return communities.locate(id).orElseThrow(() -> new ApiException(OrgError.COMMUNITY_NOT_FOUND));
     }
 
+    @Override
     public OrgLocation locateGrid(UUID id) {
         return grids.locate(id).orElseThrow(() -> new ApiException(OrgError.GRID_NOT_FOUND));
     }

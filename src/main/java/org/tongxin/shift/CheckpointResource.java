@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
-import org.tongxin.common.TimeConfig;
+import org.tongxin.common.Created;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** API.md § Checkpoints and shifts: checkpoints, rosters, coverage and no-shows. */
@@ -27,12 +27,12 @@ public class CheckpointResource {
 
     private final CheckpointService checkpoints;
     private final CurrentCaller caller;
-    private final TimeConfig time;
+    private final Clock clock;
 
-    CheckpointResource(CheckpointService checkpoints, CurrentCaller caller, TimeConfig time) {
+    CheckpointResource(CheckpointService checkpoints, CurrentCaller caller, Clock clock) {
         this.checkpoints = checkpoints;
         this.caller = caller;
-        this.time = time;
+        this.clock = clock;
     }
 
     @POST
@@ -41,7 +41,7 @@ public class CheckpointResource {
             description = "400 PATTERN_GAP when the pattern leaves part of the day uncovered")
     public Response create(CreateCheckpoint req) {
         CheckpointView view = checkpoints.create(caller.get(), req);
-        return Response.created(URI.create("/api/checkpoints/" + view.id())).entity(view).build();
+        return Created.at("/api/checkpoints/" + view.id(), view);
     }
 
     @GET
@@ -63,7 +63,7 @@ public class CheckpointResource {
     @Operation(summary = "Shifts of a checkpoint with capacity and taken; from/to are service-zone dates, to inclusive")
     public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") LocalDate from,
                                   @QueryParam("to") LocalDate to) {
-        return checkpoints.shifts(caller.get(), checkpointId, DateRange.ahead(from, to, time.zone()));
+        return checkpoints.shifts(caller.get(), checkpointId, DateRange.ahead(from, to, clock));
     }
 
     @GET
@@ -71,7 +71,7 @@ public class CheckpointResource {
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
     public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
                                       @QueryParam("to") LocalDate to) {
-        return checkpoints.coverage(caller.get(), communityId, DateRange.ahead(from, to, time.zone()));
+        return checkpoints.coverage(caller.get(), communityId, DateRange.ahead(from, to, clock));
     }
 
     @GET
@@ -79,6 +79,6 @@ public class CheckpointResource {
     @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
     public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
                                 @QueryParam("to") LocalDate to) {
-        return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, time.zone()));
+        return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, clock));
     }
 }

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,7 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
-import org.tongxin.common.TimeConfig;
-import org.tongxin.org.OrgLocation;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.org.OrgService;
 import org.tongxin.shift.ShiftDtos.*;
 import org.tongxin.volunteer.VolunteerService;
@@ -36,10 +35,10 @@ public class CheckpointService {
     private final ScopeGuard scope;
     private final VolunteerService volunteers;
     private final ShiftConfig config;
-    private final ZoneId zone;
+    private final Clock clock;
 
     CheckpointService(CheckpointRepository checkpoints, ShiftRepository shifts, ClaimRepository claims, OrgService org,
-                      ScopeGuard scope, VolunteerService volunteers, ShiftConfig config, TimeConfig time) {
+                      ScopeGuard scope, VolunteerService volunteers, ShiftConfig config, Clock clock) {
         this.checkpoints = checkpoints;
         this.shifts = shifts;
         this.claims = claims;
@@ -47,7 +46,7 @@ public class CheckpointService {
         this.scope = scope;
         this.volunteers = volunteers;
         this.config = config;
-        this.zone = time.zone();
+        this.clock = clock;
     }
 
     /** The pattern must cover the whole day: no gap between one shift's end and the next start. */
@@ -85,7 +84,7 @@ public class CheckpointService {
         for (int d = 0; d < req.days(); d++) {
             LocalDate date = req.from().plusDays(d);
             for (int hour : cp.getShiftStartHours()) {
-                ZonedDateTime start = date.atTime(hour, 0).atZone(zone);
+                ZonedDateTime start = date.atTime(hour, 0).atZone(clock.getZone());
                 if (shifts.insertIfAbsent(cp, start.toOffsetDateTime(),
                         start.plusHours(cp.getShiftLengthHours()).toOffsetDateTime())) {
                     created++;
@@ -111,11 +110,10 @@ public class CheckpointService {
     /** Claimants not checked in {@code no-show-after} (15 min) after their shift started. */
     public List<NoShow> noShows(Caller caller, UUID communityId, DateRange range) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        List<Object[]> rows = claims.noShows(communityId, range.start(), range.end(),
-                OffsetDateTime.now().minus(config.noShowAfter()));
-        Map<UUID, String> names = volunteers.names(rows.stream().map(r -> (UUID) r[4]).distinct().toList());
-        return rows.stream().map(r -> new NoShow((UUID) r[0], (UUID) r[1], (String) r[2], (OffsetDateTime) r[3],
-                (UUID) r[4], names.get((UUID) r[4]))).toList();
+        var rows = claims.noShows(communityId, range.start(), range.end(),
+                OffsetDateTime.now(clock).minus(config.noShowAfter()));
+        Map<UUID, String> names = volunteers.names(rows.stream().map(ClaimRepository.NoShowRow::volunteerId).distinct().toList());
+        return rows.stream().map(r -> NoShow.from(r, names.get(r.volunteerId()))).toList();
     }
 
     private void requireVolunteerOrStaff(Caller caller, OrgLocation where) {

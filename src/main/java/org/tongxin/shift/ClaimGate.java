@@ -1,7 +1,9 @@
 package org.tongxin.shift;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -75,8 +77,9 @@ public class ClaimGate {
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1""";
 
-    /** Held shifts of a user as the database knows them, for rebuilding. */
-    public record Held(UUID shiftId, long startMillis, long endMillis) {}
+    /** A shift a user holds, as the database knows it: what rebuilding the user's state needs. */
+    @RegisterForReflection
+    public record Held(UUID shiftId, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     private static final long USER_TTL_MILLIS = 7L * 24 * 3600 * 1000;
     private static final long AFTER_END_TTL_MILLIS = 24L * 3600 * 1000;
@@ -113,7 +116,7 @@ public class ClaimGate {
         List<String> args = new ArrayList<>(List.of(LOAD_USER, "1", user(userId), Long.toString(USER_TTL_MILLIS)));
         held.forEach(h -> {
             args.add(h.shiftId().toString());
-            args.add(h.startMillis() + "," + h.endMillis());
+            args.add(h.startsAt().toInstant().toEpochMilli() + "," + h.endsAt().toInstant().toEpochMilli());
         });
         redis.execute("EVAL", args.toArray(String[]::new));
     }

@@ -3,8 +3,9 @@ package org.tongxin.shift;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.SqlErrors;
@@ -22,11 +23,13 @@ public class ClaimLedger {
     private final ShiftRepository shifts;
     private final ClaimRepository claims;
     private final VolunteerService volunteers;
+    private final Clock clock;
 
-    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers) {
+    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers, Clock clock) {
         this.shifts = shifts;
         this.claims = claims;
         this.volunteers = volunteers;
+        this.clock = clock;
     }
 
     /**
@@ -35,7 +38,8 @@ public class ClaimLedger {
      */
     @Transactional
     public UUID claim(UUID shiftId, UUID userId) {
-        UUID communityId = shifts.takeSlot(shiftId).orElseThrow(() -> whyNoSlot(shiftId, userId));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID communityId = shifts.takeSlot(shiftId, now).orElseThrow(() -> whyNoSlot(shiftId, userId, now));
         UUID volunteerId = volunteers.approvedVolunteerId(userId, communityId)
                 .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED)); // rolls the slot back
         UUID id = UUID.randomUUID();
@@ -55,25 +59,30 @@ public class ClaimLedger {
     }
 
     /** Why no slot was taken, in the order the API promises: unknown shift, not a volunteer, started, full. */
-    private ApiException whyNoSlot(UUID shiftId, UUID userId) {
+    private ApiException whyNoSlot(UUID shiftId, UUID userId, OffsetDateTime now) {
         Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
         if (volunteers.approvedVolunteerId(userId, shift.getCommunityId()).isEmpty()) {
             return new ApiException(ShiftError.VOLUNTEER_REQUIRED);
         }
-        boolean started = !shift.getStartsAt().toInstant().isAfter(Instant.now());
+        boolean started = !shift.getStartsAt().isAfter(now);
         return new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
     }
 
     /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */
     @Transactional
     public void cancel(Shift shift, UUID userId, Duration cutoff) {
-        ShiftClaim claim = claims.of(shift.getId(), userId).orElseThrow(() -> new ApiException(ShiftError.CLAIM_NOT_FOUND));
+        ShiftClaim claim = claimOf(shift.getId(), userId);
         if (claim.getStatus() != ShiftClaim.Status.CLAIMED) {
             throw new ApiException(ShiftError.ALREADY_CHECKED_IN);
         }
-        if (!claims.deleteBeforeCutoff(shift.getId(), userId, cutoff)) {
+        if (!claims.deleteBeforeCutoff(shift.getId(), userId, cutoff, OffsetDateTime.now(clock))) {
             throw new ApiException(ShiftError.CANCEL_TOO_LATE);
         }
         shifts.freeSlot(shift.getId());
+    }
+
+    /** The caller's claim on a shift; 404 CLAIM_NOT_FOUND when there is none. */
+    ShiftClaim claimOf(UUID shiftId, UUID userId) {
+        return claims.of(shiftId, userId).orElseThrow(() -> new ApiException(ShiftError.CLAIM_NOT_FOUND));
     }
 }

@@ -1,20 +1,27 @@
 package org.tongxin.shift;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tongxin.shift.ShiftDtos.HeldShift;
+import org.tongxin.volunteer.VolunteerDtos.HeldShift;
 
 /**
  * Claims. Every state change is one conditional statement whose WHERE clause carries the rule
- * (the status, the time window), so two requests can never both pass it.
+ * (the status, the time window), so two requests can never both pass it. "Now" is always a
+ * parameter, read from the service clock by the caller.
  */
 @ApplicationScoped
 public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> {
+
+    /** A claim not checked in after its shift started, before the volunteer's name is added. */
+    @RegisterForReflection
+    public record NoShowRow(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
+                            UUID volunteerId) {}
 
     /** Inserts the claim with the shift's period; the unique and exclusion constraints may refuse it. */
     public void insert(UUID id, UUID shiftId, UUID volunteerId, UUID userId) {
@@ -30,61 +37,70 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
         return find("shiftId = ?1 and userId = ?2", shiftId, userId).firstResultOptional();
     }
 
+    /** The claim as the database has it now, after a conditional update changed its row. */
+    public ShiftClaim reloaded(ShiftClaim claim) {
+        getEntityManager().refresh(claim);
+        return claim;
+    }
+
     public List<UUID> claimants(UUID shiftId) {
         return getEntityManager().createQuery("select c.userId from ShiftClaim c where c.shiftId = :s", UUID.class)
                 .setParameter("s", shiftId).getResultList();
     }
 
     /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild. */
-    public List<Object[]> heldTimes(UUID userId, OffsetDateTime now) {
+    public List<ClaimGate.Held> heldTimes(UUID userId, OffsetDateTime now) {
         return getEntityManager().createQuery("""
                 select s.id, s.startsAt, s.endsAt from ShiftClaim c, Shift s
-                where c.userId = :u and s.id = c.shiftId and s.endsAt > :now""", Object[].class)
+                where c.userId = :u and s.id = c.shiftId and s.endsAt > :now""", ClaimGate.Held.class)
                 .setParameter("u", userId).setParameter("now", now).getResultList();
     }
 
+    /** The user's shifts that have not ended, soonest first, as their volunteer page lists them. */
     public List<HeldShift> upcoming(UUID userId, OffsetDateTime now) {
         return getEntityManager().createQuery("""
-                select new org.tongxin.shift.ShiftDtos$HeldShift(s.id, cp.id, cp.name, s.startsAt, s.endsAt, c.status)
+                select s.id, cp.id, cp.name, s.startsAt, s.endsAt, cast(c.status as String)
                 from ShiftClaim c, Shift s, Checkpoint cp
                 where c.userId = :u and s.id = c.shiftId and cp.id = s.checkpointId and s.endsAt > :now
                 order by s.startsAt""", HeldShift.class)
                 .setParameter("u", userId).setParameter("now", now).getResultList();
     }
 
-    /** Deletes a not-yet-started claim if the cut-off has not passed; false otherwise. */
-    public boolean deleteBeforeCutoff(UUID shiftId, UUID userId, Duration cutoff) {
+    /** Deletes a not-yet-started claim if the cut-off has not passed at {@code now}; false otherwise. */
+    public boolean deleteBeforeCutoff(UUID shiftId, UUID userId, Duration cutoff, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
                 DELETE FROM shift_claim c USING shift s
                 WHERE s.id = c.shift_id AND c.shift_id = :s AND c.user_id = :u AND c.status = 'CLAIMED'
-                  AND s.starts_at - make_interval(secs => :cutoff) > now()""")
-                .setParameter("s", shiftId).setParameter("u", userId).setParameter("cutoff", cutoff.toSeconds())
+                  AND s.starts_at > :latest""")
+                .setParameter("s", shiftId).setParameter("u", userId).setParameter("latest", now.plus(cutoff))
                 .executeUpdate() == 1;
     }
 
-    /** CLAIMED → CHECKED_IN inside the window [start − early, end). */
-    public boolean checkIn(UUID shiftId, UUID userId, Duration early) {
+    /** CLAIMED → CHECKED_IN when {@code now} lies inside the window [start − early, end). */
+    public boolean checkIn(UUID shiftId, UUID userId, Duration early, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
-                UPDATE shift_claim c SET status = 'CHECKED_IN', checked_in_at = now() FROM shift s
+                UPDATE shift_claim c SET status = 'CHECKED_IN', checked_in_at = :now FROM shift s
                 WHERE s.id = c.shift_id AND c.shift_id = :s AND c.user_id = :u AND c.status = 'CLAIMED'
-                  AND now() >= s.starts_at - make_interval(secs => :early) AND now() < s.ends_at""")
-                .setParameter("s", shiftId).setParameter("u", userId).setParameter("early", early.toSeconds())
+                  AND s.starts_at <= :opens AND :now < s.ends_at""")
+                .setParameter("s", shiftId).setParameter("u", userId).setParameter("now", now)
+                .setParameter("opens", now.plus(early))
                 .executeUpdate() == 1;
     }
 
     /**
-     * CHECKED_IN → CHECKED_OUT, recording the minutes served within the shift's own hours and the
-     * handover note. Returns the minutes, or empty when the claim was not checked in.
+     * CHECKED_IN → CHECKED_OUT at {@code now}, recording the minutes served within the shift's own
+     * hours and the handover note. Returns the minutes, or empty when the claim was not checked in.
      */
-    public Optional<Integer> checkOut(UUID shiftId, UUID userId, String note) {
+    public Optional<Integer> checkOut(UUID shiftId, UUID userId, String note, OffsetDateTime now) {
         List<?> rows = getEntityManager().createNativeQuery("""
-                UPDATE shift_claim c SET status = 'CHECKED_OUT', checked_out_at = now(), handover_note = :note,
+                UPDATE shift_claim c SET status = 'CHECKED_OUT', checked_out_at = :now, handover_note = :note,
                        minutes_served = GREATEST(0, floor(extract(epoch FROM
-                           LEAST(now(), s.ends_at) - GREATEST(c.checked_in_at, s.starts_at)) / 60))::int
+                           LEAST(:now, s.ends_at) - GREATEST(c.checked_in_at, s.starts_at)) / 60))::int
                 FROM shift s
                 WHERE s.id = c.shift_id AND c.shift_id = :s AND c.user_id = :u AND c.status = 'CHECKED_IN'
                 RETURNING c.minutes_served""")
                 .setParameter("s", shiftId).setParameter("u", userId).setParameter("note", note)
+                .setParameter("now", now)
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).intValue());
     }
@@ -94,12 +110,12 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     /** Claims still CLAIMED (not checked in) whose shift started before {@code startedBefore}, in a range. */
-    public List<Object[]> noShows(UUID communityId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime startedBefore) {
+    public List<NoShowRow> noShows(UUID communityId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime startedBefore) {
         return getEntityManager().createQuery("""
                 select s.id, cp.id, cp.name, s.startsAt, c.volunteerId from ShiftClaim c, Shift s, Checkpoint cp
                 where s.id = c.shiftId and cp.id = s.checkpointId and s.communityId = :community
                   and s.startsAt >= :from and s.startsAt < :to and s.startsAt <= :before and c.status = :claimed
-                order by s.startsAt, cp.name""", Object[].class)
+                order by s.startsAt, cp.name""", NoShowRow.class)
                 .setParameter("community", communityId).setParameter("from", from).setParameter("to", to)
                 .setParameter("before", startedBefore).setParameter("claimed", ShiftClaim.Status.CLAIMED)
                 .getResultList();

@@ -1,5 +1,6 @@
 package org.tongxin.shift;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,16 +21,16 @@ public record DateRange(LocalDate from, LocalDate to, ZoneId zone) {
         }
     }
 
-    /** The week from today, or from {@code from}; for rosters and coverage. */
-    static DateRange ahead(LocalDate from, LocalDate to, ZoneId zone) {
-        LocalDate start = from != null ? from : LocalDate.now(zone);
-        return new DateRange(start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1), zone);
+    /** The week from today, or from {@code from}; for rosters and coverage. Today and the zone come from the clock. */
+    static DateRange ahead(LocalDate from, LocalDate to, Clock clock) {
+        LocalDate start = from != null ? from : LocalDate.now(clock);
+        return new DateRange(start, to != null ? to : start.plusDays(DEFAULT_DAYS - 1), clock.getZone());
     }
 
     /** The week up to today, or up to {@code to}; for looking back at no-shows. */
-    static DateRange behind(LocalDate from, LocalDate to, ZoneId zone) {
-        LocalDate end = to != null ? to : LocalDate.now(zone);
-        return new DateRange(from != null ? from : end.minusDays(DEFAULT_DAYS - 1), end, zone);
+    static DateRange behind(LocalDate from, LocalDate to, Clock clock) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        return new DateRange(from != null ? from : end.minusDays(DEFAULT_DAYS - 1), end, clock.getZone());
     }
 
     OffsetDateTime start() {

@@ -57,15 +57,16 @@ public final class ShiftDtos {
     /** Optional handover note (交接班) for whoever holds the next shift at the checkpoint. */
     public record CheckOut(@Size(max = 1000) @SafeMultilineText String handoverNote) {}
 
-    /** A shift a volunteer holds, as listed on their own page. */
-    public record HeldShift(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
-                            OffsetDateTime endsAt, ShiftClaim.Status status) {}
-
     public record HandoverNote(UUID fromShiftId, String note, OffsetDateTime writtenAt) {}
 
     public record CoverageGap(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
                               OffsetDateTime endsAt, int capacity, int taken, int missing) {}
 
     public record NoShow(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
-                         UUID volunteerId, String volunteerName) {}
+                         UUID volunteerId, String volunteerName) {
+        static NoShow from(ClaimRepository.NoShowRow row, String volunteerName) {
+            return new NoShow(row.shiftId(), row.checkpointId(), row.checkpointName(), row.startsAt(), row.volunteerId(),
+                    volunteerName);
+        }
+    }
 }

@@ -28,14 +28,15 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     }
 
     /**
-     * Takes one slot if one is free and the shift has not started: the database's overbooking guard.
-     * Answers the shift's community, or empty when no slot was taken (full, started or unknown).
+     * Takes one slot if one is free and the shift has not started at {@code now}: the database's
+     * overbooking guard. Answers the shift's community, or empty when no slot was taken (full,
+     * started or unknown).
      */
-    public Optional<UUID> takeSlot(UUID shiftId) {
+    public Optional<UUID> takeSlot(UUID shiftId, OffsetDateTime now) {
         List<?> rows = getEntityManager().createNativeQuery("""
-                UPDATE shift SET taken = taken + 1 WHERE id = :id AND taken < capacity AND starts_at > now()
+                UPDATE shift SET taken = taken + 1 WHERE id = :id AND taken < capacity AND starts_at > :now
                 RETURNING community_id""", UUID.class)
-                .setParameter("id", shiftId).getResultList();
+                .setParameter("id", shiftId).setParameter("now", now).getResultList();
         return rows.stream().findFirst().map(UUID.class::cast);
     }
 
@@ -57,8 +58,7 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
     /** Shifts below capacity in a community, soonest first. */
     public List<CoverageGap> gaps(UUID communityId, OffsetDateTime from, OffsetDateTime to) {
         return getEntityManager().createQuery("""
-                select new org.tongxin.shift.ShiftDtos$CoverageGap(s.id, c.id, c.name, s.startsAt, s.endsAt,
-                       s.capacity, s.taken, s.capacity - s.taken)
+                select s.id, c.id, c.name, s.startsAt, s.endsAt, s.capacity, s.taken, s.capacity - s.taken
                 from Shift s, Checkpoint c
                 where c.id = s.checkpointId and s.communityId = :community and s.startsAt >= :from and s.startsAt < :to
                   and s.taken < s.capacity

@@ -4,13 +4,13 @@ import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** API.md § Checkpoints and shifts: claiming, cancelling, check-in/out and handover notes. */
@@ -36,7 +36,7 @@ public class ShiftResource {
             description = "409 SHIFT_FULL, SHIFT_OVERLAP, ALREADY_CLAIMED, SHIFT_STARTED; 403 VOLUNTEER_REQUIRED")
     public Response claim(@PathParam("id") UUID shiftId) {
         ClaimView view = shifts.claim(caller.get(), shiftId);
-        return Response.created(URI.create("/api/shifts/" + shiftId + "/claims/mine")).entity(view).build();
+        return Created.at("/api/shifts/" + shiftId + "/claims/mine", view);
     }
 
     @DELETE

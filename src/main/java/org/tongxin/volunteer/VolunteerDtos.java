@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
-import org.tongxin.shift.ShiftDtos.HeldShift;
 
 /** Request and response records of the volunteer API (API.md § Volunteers). */
 @RegisterForReflection
@@ -42,4 +42,9 @@ public final class VolunteerDtos {
 
     public record MyVolunteer(UUID id, UUID communityId, Volunteer.Status status, String rejectReason, String team,
                               int serviceMinutes, List<HeldShift> upcomingShifts) {}
+
+    /** A shift a volunteer holds; {@code status} is the claim's state at the checkpoint. */
+    public record HeldShift(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
+                            OffsetDateTime endsAt,
+                            @Schema(enumeration = {"CLAIMED", "CHECKED_IN", "CHECKED_OUT"}) String status) {}
 }

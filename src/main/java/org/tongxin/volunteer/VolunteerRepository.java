@@ -4,6 +4,9 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,15 +55,25 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
     }
 
     /** PENDING → APPROVED; false when it was no longer pending. */
-    public boolean approve(UUID id, String team, UUID decidedBy) {
-        return update("status = ?1, team = ?2, decidedBy = ?3, decidedAt = current_timestamp where id = ?4 and status = ?5",
-                Volunteer.Status.APPROVED, team, decidedBy, id, Volunteer.Status.PENDING) == 1;
+    public boolean approve(UUID id, String team, UUID decidedBy, OffsetDateTime at) {
+        return update("status = ?1, team = ?2, decidedBy = ?3, decidedAt = ?4 where id = ?5 and status = ?6",
+                Volunteer.Status.APPROVED, team, decidedBy, at, id, Volunteer.Status.PENDING) == 1;
     }
 
     /** PENDING → REJECTED with a reason; false when it was no longer pending. */
-    public boolean reject(UUID id, String reason, UUID decidedBy) {
-        return update("status = ?1, rejectReason = ?2, decidedBy = ?3, decidedAt = current_timestamp where id = ?4 and status = ?5",
-                Volunteer.Status.REJECTED, reason, decidedBy, id, Volunteer.Status.PENDING) == 1;
+    public boolean reject(UUID id, String reason, UUID decidedBy, OffsetDateTime at) {
+        return update("status = ?1, rejectReason = ?2, decidedBy = ?3, decidedAt = ?4 where id = ?5 and status = ?6",
+                Volunteer.Status.REJECTED, reason, decidedBy, at, id, Volunteer.Status.PENDING) == 1;
+    }
+
+    public List<Volunteer> byIds(Collection<UUID> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** The record as the database has it now, after a conditional update changed its row. */
+    public Volunteer reloaded(Volunteer v) {
+        getEntityManager().refresh(v);
+        return v;
     }
 
     public void addServiceMinutes(UUID id, int minutes) {

@@ -7,12 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
@@ -38,7 +38,7 @@ public class VolunteerResource {
     @Operation(summary = "Apply to volunteer in a community", description = "409 APPLICATION_EXISTS")
     public Response apply(Apply req) {
         ApplicationView view = volunteers.apply(caller.get(), req);
-        return Response.created(URI.create("/api/volunteer-applications/" + view.id())).entity(view).build();
+        return Created.at("/api/volunteer-applications/" + view.id(), view);
     }
 
     @GET

@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
@@ -17,10 +19,9 @@ import org.tongxin.auth.Grant;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgLocation;
 import org.tongxin.org.OrgService;
-import org.tongxin.shift.ShiftService;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
 /**
@@ -35,15 +36,17 @@ public class VolunteerService {
     private final OrgService org;
     private final ScopeGuard scope;
     private final AccountService accounts;
-    private final ShiftService shifts;
+    private final DutyRoster duties;
+    private final Clock clock;
 
     VolunteerService(VolunteerRepository volunteers, OrgService org, ScopeGuard scope, AccountService accounts,
-                     ShiftService shifts) {
+                     DutyRoster duties, Clock clock) {
         this.volunteers = volunteers;
         this.org = org;
         this.scope = scope;
         this.accounts = accounts;
-        this.shifts = shifts;
+        this.duties = duties;
+        this.clock = clock;
     }
 
     /** One open application per person and community; the partial unique index settles races. */
@@ -67,25 +70,21 @@ public class VolunteerService {
     public Page<ApplicationView> applications(Caller caller, @NotNull UUID communityId, Volunteer.Status status,
                                               int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        var query = volunteers.applications(communityId, status);
-        return new Page<>(query.page(page, size).list().stream().map(ApplicationView::from).toList(), page, size,
-                query.count());
+        return Page.of(volunteers.applications(communityId, status), page, size, ApplicationView::from);
     }
 
     /** Approved volunteers of a community, optionally by team and skill. */
     public Page<ApplicationView> directory(Caller caller, @NotNull UUID communityId, String team, Skill skill,
                                            int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        var query = volunteers.directory(communityId, team, skill);
-        return new Page<>(query.page(page, size).list().stream().map(ApplicationView::from).toList(), page, size,
-                query.count());
+        return Page.of(volunteers.directory(communityId, team, skill), page, size, ApplicationView::from);
     }
 
     @Transactional
     public ApplicationView approve(Caller caller, UUID id, @Valid Approve req) {
         Volunteer v = decidable(caller, id);
         String team = req != null && req.team() != null && !req.team().isBlank() ? req.team().strip() : null;
-        if (!volunteers.approve(id, team, caller.userId())) {
+        if (!volunteers.approve(id, team, caller.userId(), OffsetDateTime.now(clock))) {
             throw new ApiException(VolunteerError.APPLICATION_NOT_PENDING);
         }
         OrgLocation where = org.locateCommunity(v.getCommunityId());
@@ -97,7 +96,7 @@ public class VolunteerService {
     @Transactional
     public ApplicationView reject(Caller caller, UUID id, @NotNull @Valid Reject req) {
         Volunteer v = decidable(caller, id);
-        if (!volunteers.reject(id, req.reason().strip(), caller.userId())) {
+        if (!volunteers.reject(id, req.reason().strip(), caller.userId(), OffsetDateTime.now(clock))) {
             throw new ApiException(VolunteerError.APPLICATION_NOT_PENDING);
         }
         Log.infof("volunteer rejected id=%s by=%s", id, caller.userId());
@@ -108,7 +107,7 @@ public class VolunteerService {
     public MyVolunteer me(Caller caller) {
         Volunteer v = volunteers.latestOf(caller.userId()).orElseThrow(() -> new ApiException(VolunteerError.NOT_A_VOLUNTEER));
         return new MyVolunteer(v.getId(), v.getCommunityId(), v.getStatus(), v.getRejectReason(), v.getTeam(),
-                v.getServiceMinutes(), shifts.upcomingFor(caller.userId()));
+                v.getServiceMinutes(), duties.upcomingFor(caller.userId()));
     }
 
     /** The approved volunteer record of a person in a community: who may claim its shifts. */
@@ -121,7 +120,7 @@ public class VolunteerService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return volunteers.list("id in ?1", ids).stream().collect(Collectors.toMap(Volunteer::getId, Volunteer::getName));
+        return volunteers.byIds(ids).stream().collect(Collectors.toMap(Volunteer::getId, Volunteer::getName));
     }
 
     /** Credits minutes served on a shift; joins the caller's transaction. */
@@ -139,7 +138,6 @@ public class VolunteerService {
     }
 
     private ApplicationView reloaded(Volunteer v) {
-        volunteers.getEntityManager().refresh(v);
-        return ApplicationView.from(v);
+        return ApplicationView.from(volunteers.reloaded(v));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Grant;
 import org.tongxin.auth.Role;
-import org.tongxin.org.OrgLocation;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.org.OrgService;
 
 /**

@@ -2,7 +2,7 @@ package org.tongxin.support;
 
 import java.util.Map;
 import java.util.UUID;
-import org.tongxin.org.OrgLocation;
+import org.tongxin.common.OrgLocation;
 
 /**
  * A small piece of district built through the API: one street with one community, one grid,

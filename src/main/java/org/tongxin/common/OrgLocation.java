@@ -1,4 +1,4 @@
-package org.tongxin.org;
+package org.tongxin.common;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
