@@ -1,5 +1,6 @@
 package org.tongxin.common;
 
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -21,6 +22,21 @@ public final class SqlErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs an insert whose unique key may refuse it, and answers a lost race the way the check
+     * before it would have: with {@code taken} (NAME_TAKEN, ROOM_TAKEN...) instead of a bare 409.
+     */
+    public static void insertUnique(ErrorCode taken, Runnable insert) {
+        try {
+            insert.run();
+        } catch (PersistenceException e) {
+            if (sqlState(e).filter(UNIQUE::equals).isPresent()) {
+                throw new ApiException(taken);
+            }
+            throw e;
+        }
     }
 
     /** True for any integrity-constraint violation (SQLSTATE class 23). */

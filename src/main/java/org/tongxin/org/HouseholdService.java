@@ -15,6 +15,7 @@ import org.tongxin.common.Hashing;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
 import org.tongxin.common.RateLimiter;
+import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgDtos.*;
 
 /**
@@ -50,7 +51,7 @@ public class HouseholdService {
             throw new ApiException(OrgError.ROOM_TAKEN);
         }
         Household h = new Household(buildingId, req.room(), freshJoinCode());
-        households.persistAndFlush(h);
+        SqlErrors.insertUnique(OrgError.ROOM_TAKEN, () -> households.persistAndFlush(h));
         Log.infof("household created id=%s building=%s", h.getId(), buildingId);
         return HouseholdView.from(h);
     }

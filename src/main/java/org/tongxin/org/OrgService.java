@@ -16,6 +16,7 @@ import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgDtos.*;
 
 /**
@@ -51,7 +52,7 @@ public class OrgService implements OrgDirectory {
             throw new ApiException(OrgError.NAME_TAKEN);
         }
         Street street = new Street(req.name(), req.kind() != null ? req.kind() : Street.Kind.STREET);
-        streets.persistAndFlush(street);
+        SqlErrors.insertUnique(OrgError.NAME_TAKEN, () -> streets.persistAndFlush(street));
         Log.infof("street created id=%s", street.getId());
         return StreetView.from(street, List.of());
     }
@@ -78,7 +79,7 @@ public class OrgService implements OrgDirectory {
             throw new ApiException(OrgError.NAME_TAKEN);
         }
         Community community = new Community(req.streetId(), req.name(), req.kind());
-        communities.persistAndFlush(community);
+        SqlErrors.insertUnique(OrgError.NAME_TAKEN, () -> communities.persistAndFlush(community));
         Log.infof("community created id=%s street=%s", community.getId(), req.streetId());
         return CommunityView.from(community, List.of());
     }
@@ -104,7 +105,7 @@ public class OrgService implements OrgDirectory {
             throw new ApiException(OrgError.NAME_TAKEN);
         }
         Grid grid = new Grid(communityId, req.name());
-        grids.persistAndFlush(grid);
+        SqlErrors.insertUnique(OrgError.NAME_TAKEN, () -> grids.persistAndFlush(grid));
         return GridView.from(grid);
     }
 
@@ -116,7 +117,7 @@ public class OrgService implements OrgDirectory {
             throw new ApiException(OrgError.NAME_TAKEN);
         }
         Building building = new Building(gridId, req.name());
-        buildings.persistAndFlush(building);
+        SqlErrors.insertUnique(OrgError.NAME_TAKEN, () -> buildings.persistAndFlush(building));
         return BuildingView.from(building, communities.findById(where.communityId()).getRiskLevel());
     }
 

@@ -17,6 +17,7 @@ import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgService;
 import org.tongxin.shift.ShiftDtos.*;
 import org.tongxin.volunteer.VolunteerService;
@@ -65,7 +66,7 @@ public class CheckpointService {
         }
         Checkpoint cp = new Checkpoint(req.communityId(), req.name().strip(), req.location(), hours,
                 req.shiftLengthHours(), req.capacity());
-        checkpoints.persistAndFlush(cp);
+        SqlErrors.insertUnique(ShiftError.CHECKPOINT_NAME_TAKEN, () -> checkpoints.persistAndFlush(cp));
         Log.infof("checkpoint created id=%s community=%s", cp.getId(), req.communityId());
         return CheckpointView.from(cp);
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.exception.ConstraintViolationException;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Grant;
@@ -21,6 +20,7 @@ import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
+import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgService;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
@@ -58,11 +58,7 @@ public class VolunteerService {
         }
         Volunteer v = new Volunteer(caller.userId(), req.communityId(), req.name().strip(), req.skills(),
                 req.partyMember(), req.availability(), req.note());
-        try {
-            volunteers.persistAndFlush(v);
-        } catch (ConstraintViolationException raced) {
-            throw new ApiException(VolunteerError.APPLICATION_EXISTS);
-        }
+        SqlErrors.insertUnique(VolunteerError.APPLICATION_EXISTS, () -> volunteers.persistAndFlush(v));
         Log.infof("volunteer application id=%s community=%s", v.getId(), req.communityId());
         return ApplicationView.from(v);
     }

@@ -2,26 +2,39 @@ package org.tongxin.auth;
 
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.*;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
+import org.tongxin.support.TestClock;
 
 /** Invitations: the role ceiling, the scope, expiry and max uses under concurrency. */
 @QuarkusTest
 class InvitationTest {
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
     @Test
     void streetAdminInvitesCommunityStaffWhoGainsTheRoleAfterRefresh() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User streetAdmin = Api.withRole(Role.STREET_ADMIN, org.street());
         String code = invite(streetAdmin, "COMMUNITY_STAFF", org.communityId(), 1).statusCode(201)
                 .body("role", equalTo("COMMUNITY_STAFF"))
@@ -35,111 +48,105 @@ class InvitationTest {
                 .body("scopes[0].streetId", equalTo(org.streetId().toString()));
         // The old token still says RESIDENT; the refreshed one carries the role.
         invitee.as().body(Map.of("name", "二网格")).post("/api/communities/" + org.communityId() + "/grids")
-                .then().statusCode(403);
+                .then().spec(problem(403, "FORBIDDEN"));
         Api.refresh(invitee).as().body(Map.of("name", "二网格")).post("/api/communities/" + org.communityId() + "/grids")
                 .then().statusCode(201);
     }
 
     @Test
     void nobodyInvitesAboveTheirOwnRole() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
-        invite(staff, "STREET_ADMIN", org.streetId(), 1).statusCode(403).body("code", equalTo("ROLE_NOT_INVITABLE"));
-        invite(staff, "DISTRICT_ADMIN", null, 1).statusCode(403);
+        invite(staff, "STREET_ADMIN", org.streetId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
+        invite(staff, "DISTRICT_ADMIN", null, 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
         invite(staff, "GRID_WORKER", org.gridId(), 1).statusCode(201);
     }
 
     @Test
     void nobodyInvitesOutsideTheirScope() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture a = OrgFixture.create(admin);
-        OrgFixture b = OrgFixture.create(admin);
+        OrgFixture a = OrgFixture.streetToHousehold(admin);
+        OrgFixture b = OrgFixture.streetToHousehold(admin);
         Api.User staffOfA = Api.withRole(Role.COMMUNITY_STAFF, a.community());
-        invite(staffOfA, "GRID_WORKER", b.gridId(), 1).statusCode(403);
-        invite(staffOfA, "COMMUNITY_STAFF", b.communityId(), 1).statusCode(403);
+        invite(staffOfA, "GRID_WORKER", b.gridId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
+        invite(staffOfA, "COMMUNITY_STAFF", b.communityId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
     }
 
     @Test
     void residentsAndVolunteersCannotInvite() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        invite(Api.resident(), "GRID_WORKER", org.gridId(), 1).statusCode(403);
-        invite(Api.withRole(Role.VOLUNTEER, org.community()), "VOLUNTEER", org.communityId(), 1).statusCode(403);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        invite(Api.resident(), "GRID_WORKER", org.gridId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
+        invite(Api.withRole(Role.VOLUNTEER, org.community()), "VOLUNTEER", org.communityId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
     }
 
     @Test
     void scopeMustMatchTheRole() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
-        invite(admin, "COMMUNITY_STAFF", null, 1).statusCode(400).body("code", equalTo("SCOPE_REQUIRED"));
-        invite(admin, "DISTRICT_ADMIN", org.streetId(), 1).statusCode(400).body("code", equalTo("SCOPE_NOT_ALLOWED"));
-        invite(admin, "COMMUNITY_STAFF", UUID.randomUUID(), 1).statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
-        invite(admin, "COMMUNITY_STAFF", org.communityId(), 0).statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
-        invite(admin, "RESIDENT", org.communityId(), 1).statusCode(403);
-        invite(admin, "NOT_A_ROLE", org.communityId(), 1).statusCode(400);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        invite(admin, "COMMUNITY_STAFF", null, 1).spec(problem(400, "SCOPE_REQUIRED"));
+        invite(admin, "DISTRICT_ADMIN", org.streetId(), 1).spec(problem(400, "SCOPE_NOT_ALLOWED"));
+        invite(admin, "COMMUNITY_STAFF", UUID.randomUUID(), 1).spec(problem(404, "COMMUNITY_NOT_FOUND"));
+        invite(admin, "COMMUNITY_STAFF", org.communityId(), 0).spec(problem(400, "VALIDATION_FAILED"));
+        invite(admin, "RESIDENT", org.communityId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
+        invite(admin, "NOT_A_ROLE", org.communityId(), 1).spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
-    void expiredInvitationIs410AndPastExpiryIsRefused() throws InterruptedException {
+    void anInvitationExpiresWhenTheClockPassesItsExpiry() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         Map<String, Object> past = body("GRID_WORKER", org.gridId(), 1);
         past.put("expiresAt", OffsetDateTime.now().minusMinutes(1).toString());
-        admin.as().body(past).post("/api/invitations").then().statusCode(400).body("code", equalTo("EXPIRY_IN_PAST"));
+        admin.as().body(past).post("/api/invitations").then().spec(problem(400, "EXPIRY_IN_PAST"));
 
-        Map<String, Object> soon = body("GRID_WORKER", org.gridId(), 1);
-        soon.put("expiresAt", OffsetDateTime.now().plusSeconds(3).toString());
-        String code = admin.as().body(soon).post("/api/invitations").then().statusCode(201).extract().path("code");
-        Thread.sleep(3500);
-        accept(Api.resident(), code).statusCode(410).body("code", equalTo("INVITATION_EXPIRED"));
+        Map<String, Object> hour = body("GRID_WORKER", org.gridId(), 5);
+        hour.put("expiresAt", OffsetDateTime.now().plusHours(1).toString());
+        String code = admin.as().body(hour).post("/api/invitations").then().statusCode(201).extract().path("code");
+        String weekly = invite(admin, "GRID_WORKER", org.gridId(), 5).statusCode(201)
+                .body("expiresAt", notNullValue()).extract().path("code");
+        clock.advance(Duration.ofMinutes(59));
+        accept(Api.resident(), code).statusCode(200);
+        clock.advance(Duration.ofMinutes(2));
+        accept(Api.resident(), code).spec(problem(410, "INVITATION_EXPIRED"));
+        clock.advance(Duration.ofDays(7).minusMinutes(62));
+        accept(Api.resident(), weekly).statusCode(200);
+        clock.advance(Duration.ofMinutes(2));
+        accept(Api.resident(), weekly).spec(problem(410, "INVITATION_EXPIRED"));
     }
 
     @Test
     void unknownCodeIs404() {
-        accept(Api.resident(), "NOSUCHCODE12").statusCode(404).body("code", equalTo("INVITATION_INVALID"));
+        accept(Api.resident(), "NOSUCHCODE12").spec(problem(404, "INVITATION_INVALID"));
     }
 
     @Test
     void acceptingTwiceUsesTheCodeOnce() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         String code = invite(admin, "GRID_WORKER", org.gridId(), 2).statusCode(201).extract().path("code");
         Api.User user = Api.resident();
         accept(user, code).statusCode(200);
         accept(user, code).statusCode(200).body("roles", hasItem("GRID_WORKER"));
         accept(Api.resident(), code).statusCode(200);
-        accept(Api.resident(), code).statusCode(409).body("code", equalTo("INVITATION_USED_UP"));
+        accept(Api.resident(), code).spec(problem(409, "INVITATION_USED_UP"));
     }
 
     @Test
     void parallelAcceptsOfAOneUseCodeLetExactlyOneThrough() throws Exception {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         String code = invite(admin, "COMMUNITY_STAFF", org.communityId(), 1).statusCode(201).extract().path("code");
         int n = 12;
         List<Api.User> users = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             users.add(Api.resident());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (Api.User u : users) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return accept(u, code).extract().statusCode();
-            }));
-        }
-        start.countDown();
-        int ok = 0;
-        int usedUp = 0;
-        for (Future<Integer> f : results) {
-            int status = f.get(30, TimeUnit.SECONDS);
-            if (status == 200) ok++;
-            if (status == 409) usedUp++;
-        }
-        pool.shutdown();
-        assertEquals(1, ok);
-        assertEquals(n - 1, usedUp);
+        List<String> outcomes = Parallel.run(users, u -> {
+            var r = accept(u, code).extract();
+            return r.statusCode() + " " + (r.statusCode() == 200 ? "" : r.path("code"));
+        });
+        assertEquals(1, outcomes.stream().filter("200 "::equals).count(), outcomes.toString());
+        assertEquals(n - 1, outcomes.stream().filter("409 INVITATION_USED_UP"::equals).count(), outcomes.toString());
         long holders = users.stream().filter(u -> u.as().get("/api/me").then().extract().jsonPath()
                 .getList("roles").contains("COMMUNITY_STAFF")).count();
         assertEquals(1, holders);

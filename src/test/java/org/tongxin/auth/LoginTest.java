@@ -1,5 +1,6 @@
 package org.tongxin.auth;
 
+import static org.tongxin.support.Problems.problem;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
@@ -65,7 +66,7 @@ class LoginTest {
         var user = Api.wxLogin(code).statusCode(200).extract().jsonPath();
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + user.getString("accessToken"))
                 .body(Map.of("code", "phone-ok")).post("/api/me/phone").then().statusCode(200);
-        Api.wxLogin("bad-" + Api.unique("logcheck")).statusCode(401);
+        Api.wxLogin("bad-" + Api.unique("logcheck")).spec(problem(401, "WX_CODE_INVALID"));
         String log = Files.readString(Path.of("target/quarkus-test.log"));
         assertTrue(log.contains("login user=" + user.getString("user.id")), "the login was logged by id");
         assertFalse(log.contains("o-" + code), "openid in log");
@@ -77,7 +78,7 @@ class LoginTest {
 
     @Test
     void invalidCodeIsRefusedWith401() {
-        Api.wxLogin("bad-" + Api.unique("x")).statusCode(401)
+        Api.wxLogin("bad-" + Api.unique("x")).spec(problem(401, "WX_CODE_INVALID"))
                 .contentType("application/problem+json")
                 .body("code", equalTo("WX_CODE_INVALID"))
                 .body("status", equalTo(401));
@@ -85,7 +86,7 @@ class LoginTest {
 
     @Test
     void reusedCodeIsRefusedWith401() {
-        Api.wxLogin("used-" + Api.unique("x")).statusCode(401).body("code", equalTo("WX_CODE_INVALID"));
+        Api.wxLogin("used-" + Api.unique("x")).spec(problem(401, "WX_CODE_INVALID"));
     }
 
     @Test
@@ -117,9 +118,9 @@ class LoginTest {
 
     @Test
     void blankOrMissingCodeIs400() {
-        Api.wxLogin("").statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+        Api.wxLogin("").spec(problem(400, "VALIDATION_FAILED"))
                 .body("violations[0].field", equalTo("code"));
-        given().contentType(ContentType.JSON).body("{}").post("/api/auth/wx-login").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").post("/api/auth/wx-login").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
@@ -138,7 +139,7 @@ class LoginTest {
         assertEquals(5, limited, "20 attempts per minute pass, the rest are refused");
         given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
                 .body(Map.of("code", "bad-x")).post("/api/auth/wx-login").then()
-                .statusCode(429).header("Retry-After", notNullValue()).body("code", equalTo("RATE_LIMITED"));
+                .spec(problem(429, "RATE_LIMITED")).header("Retry-After", notNullValue()).body("code", equalTo("RATE_LIMITED"));
     }
 
     private static void assertNoSecrets(String body, String code) {

@@ -3,6 +3,7 @@ package org.tongxin.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,20 +32,20 @@ class SessionTest {
     void reusingARotatedRefreshTokenRevokesTheWholeSession() {
         Api.User user = Api.resident();
         Api.User next = Api.refresh(user);
-        refresh(user.refreshToken()).statusCode(401).body("code", equalTo("REFRESH_TOKEN_REUSED"));
-        refresh(next.refreshToken()).statusCode(401).body("code", equalTo("REFRESH_TOKEN_INVALID"));
+        refresh(user.refreshToken()).spec(problem(401, "REFRESH_TOKEN_REUSED"));
+        refresh(next.refreshToken()).spec(problem(401, "REFRESH_TOKEN_INVALID"));
     }
 
     @Test
     void unknownRefreshTokenIs401() {
-        refresh("not-a-token").statusCode(401).body("code", equalTo("REFRESH_TOKEN_INVALID"));
+        refresh("not-a-token").spec(problem(401, "REFRESH_TOKEN_INVALID"));
     }
 
     @Test
     void logoutRevokesTheRefreshToken() {
         Api.User user = Api.resident();
         user.as().post("/api/auth/logout").then().statusCode(204);
-        refresh(user.refreshToken()).statusCode(401);
+        refresh(user.refreshToken()).spec(problem(401, "REFRESH_TOKEN_INVALID"));
     }
 
     @Test
@@ -59,9 +60,9 @@ class SessionTest {
 
     @Test
     void missingTokenIs401ProblemJson() {
-        given().get("/api/me").then().statusCode(401)
+        given().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"))
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHORIZED"));
-        given().post("/api/auth/logout").then().statusCode(401);
+        given().post("/api/auth/logout").then().spec(problem(401, "UNAUTHORIZED"));
     }
 
     @Test
@@ -70,9 +71,8 @@ class SessionTest {
         String[] parts = user.accessToken().split("\\.");
         String forged = parts[0] + "." + Jwt.subject(user.id().toString()).groups("DISTRICT_ADMIN")
                 .claim("grants", List.of("DISTRICT_ADMIN|||")).sign().split("\\.")[1] + "." + parts[2];
-        given().header("Authorization", "Bearer " + forged).get("/api/me").then().statusCode(401)
-                .body("code", equalTo("UNAUTHORIZED"));
-        given().header("Authorization", "Bearer garbage").get("/api/me").then().statusCode(401);
+        given().header("Authorization", "Bearer " + forged).get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
+        given().header("Authorization", "Bearer garbage").get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class SessionTest {
         Api.User user = Api.resident();
         String expired = Jwt.subject(user.id().toString()).groups("RESIDENT").claim("sid", "x")
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(1800)).sign();
-        given().header("Authorization", "Bearer " + expired).get("/api/me").then().statusCode(401);
+        given().header("Authorization", "Bearer " + expired).get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class SessionTest {
     @Test
     void invalidPhoneCodeIs400() {
         Api.resident().as().body(Map.of("code", "phone-bad")).post("/api/me/phone")
-                .then().statusCode(400).body("code", equalTo("PHONE_CODE_INVALID"));
+                .then().spec(problem(400, "PHONE_CODE_INVALID"));
     }
 
     private static io.restassured.response.ValidatableResponse refresh(String token) {

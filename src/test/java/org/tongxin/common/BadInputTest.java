@@ -2,6 +2,7 @@ package org.tongxin.common;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -13,48 +14,45 @@ import org.tongxin.support.Api;
 @QuarkusTest
 class BadInputTest {
 
-    private static final String PROBLEM = "application/problem+json";
-
     @Test
     void malformedJsonIs400() {
         Api.districtAdmin().as().body("{\"name\":").post("/api/streets").then()
-                .statusCode(400).contentType(PROBLEM).body("code", equalTo("MALFORMED_JSON"))
-                .body("type", startsWith("urn:tongxin:problem:")).body("title", not(emptyOrNullString()));
+                .spec(problem(400, "MALFORMED_JSON")).body("type", equalTo("urn:tongxin:problem:malformed-json"));
     }
 
     @Test
     void wrongContentTypeIs415() {
         Api.districtAdmin().as().contentType("text/plain").body("name=x").post("/api/streets").then()
-                .statusCode(415).contentType(PROBLEM).body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+                .spec(problem(415, "UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
     void oversizedBodyIs413() {
         String huge = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
         Api.districtAdmin().as().body(huge).post("/api/streets").then()
-                .statusCode(413).contentType(PROBLEM).body("code", equalTo("PAYLOAD_TOO_LARGE"));
+                .spec(problem(413, "PAYLOAD_TOO_LARGE"));
     }
 
     @Test
     void unknownFieldIs400NamingTheField() {
         Api.districtAdmin().as().body(Map.of("name", Api.unique("街"), "mayor", "x")).post("/api/streets").then()
-                .statusCode(400).body("code", equalTo("UNKNOWN_FIELD")).body("violations[0].field", equalTo("mayor"));
+                .spec(problem(400, "UNKNOWN_FIELD")).body("violations[0].field", equalTo("mayor"));
     }
 
     @Test
     void tenThousandCharacterNameIs400() {
         Api.districtAdmin().as().body(Map.of("name", "街".repeat(10_000))).post("/api/streets").then()
-                .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("violations[0].field", equalTo("name"));
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("name"));
     }
 
     @Test
     void controlCharactersAre400() {
         Api.User admin = Api.districtAdmin();
         admin.as().body(Map.of("name", "南苑\u0000街道")).post("/api/streets").then()
-                .statusCode(400).body("violations[0].field", equalTo("name"))
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("name"))
                 .body("violations[0].message", equalTo("不能包含控制字符"));
-        admin.as().body(Map.of("name", "南苑\n街道")).post("/api/streets").then().statusCode(400);
-        admin.as().body(Map.of("name", "\u001b[31m")).post("/api/streets").then().statusCode(400);
+        admin.as().body(Map.of("name", "南苑\n街道")).post("/api/streets").then().spec(problem(400, "VALIDATION_FAILED"));
+        admin.as().body(Map.of("name", "\u001b[31m")).post("/api/streets").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
@@ -68,49 +66,47 @@ class BadInputTest {
     void wrongTypesAndUnknownEnumsAre400() {
         Api.User admin = Api.districtAdmin();
         admin.as().body(Map.of("name", 42, "kind", "PALACE")).post("/api/streets").then()
-                .statusCode(400).contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"));
-        admin.as().body("[1,2,3]").post("/api/streets").then().statusCode(400).contentType(PROBLEM);
-        admin.as().body("\"just a string\"").post("/api/streets").then().statusCode(400).contentType(PROBLEM);
+                .spec(problem(400, "VALIDATION_FAILED"));
+        admin.as().body("[1,2,3]").post("/api/streets").then().spec(problem(400, "MALFORMED_JSON"));
+        admin.as().body("\"just a string\"").post("/api/streets").then().spec(problem(400, "MALFORMED_JSON"));
         admin.as().body(Map.of("streetId", "not-a-uuid", "name", "x", "kind", "COMMUNITY")).post("/api/communities").then()
-                .statusCode(400).body("violations[0].field", equalTo("streetId"));
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("streetId"));
     }
 
     @Test
     void emptyBodyIs400() {
-        Api.districtAdmin().as().post("/api/streets").then().statusCode(400).contentType(PROBLEM);
+        Api.districtAdmin().as().post("/api/streets").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
     void unknownRouteAndWrongMethodAreProblems() {
-        given().get("/api/no-such-thing").then().statusCode(404).contentType(PROBLEM).body("code", equalTo("NOT_FOUND"));
-        Api.resident().as().delete("/api/me").then().statusCode(405).contentType(PROBLEM)
-                .body("code", equalTo("METHOD_NOT_ALLOWED"));
+        given().get("/api/no-such-thing").then().spec(problem(404, "NOT_FOUND"));
+        Api.resident().as().delete("/api/me").then().spec(problem(405, "METHOD_NOT_ALLOWED"));
     }
 
     @Test
     void malformedQueryParametersAre400NotNotFound() {
         Api.User admin = Api.districtAdmin();
-        admin.as().get("/api/volunteer-applications?communityId=abc").then().statusCode(400)
-                .contentType(PROBLEM).body("code", equalTo("VALIDATION_FAILED"));
-        admin.as().get("/api/volunteers?communityId=" + UUID.randomUUID() + "&skill=FLYING").then().statusCode(400);
-        admin.as().get("/api/communities/" + UUID.randomUUID() + "/coverage?from=yesterday").then().statusCode(400);
-        admin.as().get("/api/buildings/" + UUID.randomUUID() + "/households?page=abc").then().statusCode(400);
+        admin.as().get("/api/volunteer-applications?communityId=abc").then().spec(problem(400, "VALIDATION_FAILED"));
+        admin.as().get("/api/volunteers?communityId=" + UUID.randomUUID() + "&skill=FLYING").then().spec(problem(400, "VALIDATION_FAILED"));
+        admin.as().get("/api/communities/" + UUID.randomUUID() + "/coverage?from=yesterday").then().spec(problem(400, "VALIDATION_FAILED"));
+        admin.as().get("/api/buildings/" + UUID.randomUUID() + "/households?page=abc").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
     void pageSizeAbove100Is400() {
         Api.districtAdmin().as().get("/api/buildings/" + UUID.randomUUID() + "/households?size=1000").then()
-                .statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+                .spec(problem(400, "VALIDATION_FAILED"));
     }
 
     @Test
     void textsFollowAcceptLanguage() {
         given().header("Accept-Language", "en-US,en;q=0.9").get("/api/me").then()
-                .statusCode(401).body("title", equalTo("Please log in")).body("code", equalTo("UNAUTHORIZED"));
+                .spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("Please log in")).body("code", equalTo("UNAUTHORIZED"));
         given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").get("/api/me").then()
-                .statusCode(401).body("title", equalTo("请先登录"));
-        given().header("Accept-Language", ";;;garbage").get("/api/me").then().statusCode(401).body("title", equalTo("请先登录"));
+                .spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("请先登录"));
+        given().header("Accept-Language", ";;;garbage").get("/api/me").then().spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("请先登录"));
         Api.districtAdmin().as().header("Accept-Language", "en").body(Map.of("name", "a\u0000b")).post("/api/streets")
-                .then().statusCode(400).body("violations[0].message", equalTo("must not contain control characters"));
+                .then().spec(problem(400, "VALIDATION_FAILED")).body("violations[0].message", equalTo("must not contain control characters"));
     }
 }

@@ -1,19 +1,19 @@
 package org.tongxin.org;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.*;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
 
 /** The organisation tree: who may build which part of it, risk levels, households and join codes. */
 @QuarkusTest
@@ -22,7 +22,7 @@ class OrgTest {
     @Test
     void districtAdminBuildsTheTree() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         Api.resident().as().get("/api/communities/" + org.communityId()).then().statusCode(200)
                 .body("streetId", equalTo(org.streetId().toString()))
                 .body("kind", equalTo("COMMUNITY"))
@@ -35,36 +35,36 @@ class OrgTest {
     @Test
     void streetAdminCreatesCommunitiesOnlyInTheirStreet() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture mine = OrgFixture.create(admin);
-        OrgFixture other = OrgFixture.create(admin);
+        OrgFixture mine = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
         Api.User streetAdmin = Api.withRole(Role.STREET_ADMIN, mine.street());
         streetAdmin.as().body(community(mine.streetId(), Api.unique("郗庄村"), "VILLAGE")).post("/api/communities")
                 .then().statusCode(201).header("Location", containsString("/api/communities/")).body("kind", equalTo("VILLAGE"));
         streetAdmin.as().body(community(other.streetId(), Api.unique("村"), "VILLAGE")).post("/api/communities")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        streetAdmin.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().statusCode(403);
+                .then().spec(problem(403, "FORBIDDEN"));
+        streetAdmin.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().spec(problem(403, "FORBIDDEN"));
     }
 
     @Test
     void communityStaffOfAGetForbiddenOnB() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture a = OrgFixture.create(admin);
-        OrgFixture b = OrgFixture.create(admin);
+        OrgFixture a = OrgFixture.streetToHousehold(admin);
+        OrgFixture b = OrgFixture.streetToHousehold(admin);
         Api.User staffA = Api.withRole(Role.COMMUNITY_STAFF, a.community());
         staffA.as().body(Map.of("name", "二网格")).post("/api/communities/" + a.communityId() + "/grids").then().statusCode(201);
-        staffA.as().body(Map.of("name", "二网格")).post("/api/communities/" + b.communityId() + "/grids").then().statusCode(403);
-        staffA.as().body(Map.of("name", "2号楼")).post("/api/grids/" + b.gridId() + "/buildings").then().statusCode(403);
-        staffA.as().body(Map.of("room", "102")).post("/api/buildings/" + b.buildingId() + "/households").then().statusCode(403);
-        staffA.as().body(Map.of("level", "HIGH")).put("/api/buildings/" + b.buildingId() + "/risk-level").then().statusCode(403);
-        staffA.as().get("/api/buildings/" + b.buildingId() + "/households").then().statusCode(403);
+        staffA.as().body(Map.of("name", "二网格")).post("/api/communities/" + b.communityId() + "/grids").then().spec(problem(403, "FORBIDDEN"));
+        staffA.as().body(Map.of("name", "2号楼")).post("/api/grids/" + b.gridId() + "/buildings").then().spec(problem(403, "FORBIDDEN"));
+        staffA.as().body(Map.of("room", "102")).post("/api/buildings/" + b.buildingId() + "/households").then().spec(problem(403, "FORBIDDEN"));
+        staffA.as().body(Map.of("level", "HIGH")).put("/api/buildings/" + b.buildingId() + "/risk-level").then().spec(problem(403, "FORBIDDEN"));
+        staffA.as().get("/api/buildings/" + b.buildingId() + "/households").then().spec(problem(403, "FORBIDDEN"));
         // Community risk levels are the street's decision.
-        staffA.as().body(Map.of("level", "HIGH")).put("/api/communities/" + a.communityId() + "/risk-level").then().statusCode(403);
+        staffA.as().body(Map.of("level", "HIGH")).put("/api/communities/" + a.communityId() + "/risk-level").then().spec(problem(403, "FORBIDDEN"));
     }
 
     @Test
     void gridWorkerRegistersHouseholdsOnlyInTheirGrid() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         UUID otherGrid = UUID.fromString(admin.as().body(Map.of("name", "二网格"))
                 .post("/api/communities/" + org.communityId() + "/grids").then().statusCode(201).extract().path("id"));
         UUID otherBuilding = UUID.fromString(admin.as().body(Map.of("name", "9号楼"))
@@ -72,8 +72,8 @@ class OrgTest {
         Api.User worker = Api.withRole(Role.GRID_WORKER, org.grid());
         worker.as().body(Map.of("room", "102")).post("/api/buildings/" + org.buildingId() + "/households")
                 .then().statusCode(201).body("joinCode", matchesPattern("[0-9A-Z]{8}"));
-        worker.as().body(Map.of("room", "102")).post("/api/buildings/" + otherBuilding + "/households").then().statusCode(403);
-        worker.as().body(Map.of("name", "3号楼")).post("/api/grids/" + org.gridId() + "/buildings").then().statusCode(403);
+        worker.as().body(Map.of("room", "102")).post("/api/buildings/" + otherBuilding + "/households").then().spec(problem(403, "FORBIDDEN"));
+        worker.as().body(Map.of("name", "3号楼")).post("/api/grids/" + org.gridId() + "/buildings").then().spec(problem(403, "FORBIDDEN"));
         worker.as().get("/api/buildings/" + org.buildingId() + "/households").then().statusCode(200)
                 .body("total", equalTo(2)).body("items.room", contains("101", "102"));
     }
@@ -81,27 +81,20 @@ class OrgTest {
     @Test
     void residentCannotCreateAnything() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         Api.User resident = Api.resident();
-        resident.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().statusCode(403);
-        resident.as().body(community(org.streetId(), "x", "COMMUNITY")).post("/api/communities").then().statusCode(403);
-        resident.as().body(Map.of("name", "x")).post("/api/communities/" + org.communityId() + "/grids").then().statusCode(403);
-        resident.as().body(Map.of("name", "x")).post("/api/grids/" + org.gridId() + "/buildings").then().statusCode(403);
-        resident.as().body(Map.of("room", "x")).post("/api/buildings/" + org.buildingId() + "/households").then().statusCode(403);
-        resident.as().body(Map.of("level", "HIGH")).put("/api/communities/" + org.communityId() + "/risk-level").then().statusCode(403);
-    }
-
-    @Test
-    void withoutATokenEverythingIs401() {
-        given().get("/api/streets").then().statusCode(401);
-        given().get("/api/communities/" + UUID.randomUUID()).then().statusCode(401);
-        given().contentType("application/json").body(Map.of("name", "x")).post("/api/streets").then().statusCode(401);
+        resident.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(community(org.streetId(), "x", "COMMUNITY")).post("/api/communities").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("name", "x")).post("/api/communities/" + org.communityId() + "/grids").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("name", "x")).post("/api/grids/" + org.gridId() + "/buildings").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("room", "x")).post("/api/buildings/" + org.buildingId() + "/households").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("level", "HIGH")).put("/api/communities/" + org.communityId() + "/risk-level").then().spec(problem(403, "FORBIDDEN"));
     }
 
     @Test
     void buildingInheritsItsCommunityRiskLevelUntilItHasItsOwn() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         Api.User streetAdmin = Api.withRole(Role.STREET_ADMIN, org.street());
         streetAdmin.as().body(Map.of("level", "MEDIUM")).put("/api/communities/" + org.communityId() + "/risk-level")
                 .then().statusCode(200).body("riskLevel", equalTo("MEDIUM"));
@@ -113,61 +106,45 @@ class OrgTest {
         staff.as().body(inherit).put("/api/buildings/" + org.buildingId() + "/risk-level")
                 .then().statusCode(200).body("riskLevel", nullValue()).body("effectiveRiskLevel", equalTo("MEDIUM"));
         streetAdmin.as().body(Map.of("level", "SEVERE")).put("/api/communities/" + org.communityId() + "/risk-level")
-                .then().statusCode(400);
+                .then().spec(problem(400, "VALIDATION_FAILED"));
         streetAdmin.as().body("{}").put("/api/communities/" + org.communityId() + "/risk-level")
-                .then().statusCode(400).body("violations[0].field", equalTo("level"));
+                .then().spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("level"));
     }
 
     @Test
     void residentJoinsAHouseholdWithItsJoinCode() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User resident = Api.resident();
         resident.as().body(Map.of("joinCode", org.joinCode().toLowerCase())).post("/api/me/household").then().statusCode(200)
                 .body("householdId", equalTo(org.householdId().toString()))
                 .body("buildingId", equalTo(org.buildingId().toString()))
                 .body("communityId", equalTo(org.communityId().toString()));
         resident.as().get("/api/me").then().body("householdId", equalTo(org.householdId().toString()));
-        resident.as().body(Map.of("joinCode", "ZZZZZZZZ")).post("/api/me/household").then().statusCode(404)
-                .body("code", equalTo("JOIN_CODE_INVALID"));
+        resident.as().body(Map.of("joinCode", "ZZZZZZZZ")).post("/api/me/household").then().spec(problem(404, "JOIN_CODE_INVALID"));
     }
 
     @Test
     void duplicateNamesAre409() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         admin.as().body(Map.of("name", "一网格")).post("/api/communities/" + org.communityId() + "/grids")
-                .then().statusCode(409).body("code", equalTo("NAME_TAKEN"));
+                .then().spec(problem(409, "NAME_TAKEN"));
         admin.as().body(Map.of("room", "101")).post("/api/buildings/" + org.buildingId() + "/households")
-                .then().statusCode(409).body("code", equalTo("ROOM_TAKEN"));
+                .then().spec(problem(409, "ROOM_TAKEN"));
     }
 
     @Test
     void parallelCreationOfTheSameGridCreatesItOnce() throws Exception {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
         int n = 10;
-        var pool = Executors.newFixedThreadPool(n);
-        var start = new CountDownLatch(1);
-        var results = new ArrayList<Future<Integer>>();
-        for (int i = 0; i < n; i++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return admin.as().body(Map.of("name", "并发网格")).post("/api/communities/" + org.communityId() + "/grids")
-                        .then().extract().statusCode();
-            }));
-        }
-        start.countDown();
-        int created = 0;
-        for (var f : results) {
-            int status = f.get(30, TimeUnit.SECONDS);
-            if (status == 201) {
-                created++;
-            } else {
-                assertEquals(409, status);
-            }
-        }
-        pool.shutdown();
-        assertEquals(1, created);
+        List<String> outcomes = Parallel.times(n, i -> {
+            var r = admin.as().body(Map.of("name", "并发网格")).post("/api/communities/" + org.communityId() + "/grids")
+                    .then().extract();
+            return r.statusCode() + " " + (r.statusCode() == 201 ? "" : r.path("code"));
+        });
+        assertEquals(1, outcomes.stream().filter("201 "::equals).count(), outcomes.toString());
+        assertEquals(n - 1, outcomes.stream().filter("409 NAME_TAKEN"::equals).count(), outcomes.toString());
         admin.as().get("/api/communities/" + org.communityId()).then().body("grids.name", hasItems("一网格", "并发网格"))
                 .body("grids.size()", equalTo(2));
     }
@@ -175,11 +152,10 @@ class OrgTest {
     @Test
     void unknownParentsAre404() {
         Api.User admin = Api.districtAdmin();
-        admin.as().body(community(UUID.randomUUID(), "x", "COMMUNITY")).post("/api/communities").then().statusCode(404)
-                .body("code", equalTo("STREET_NOT_FOUND"));
-        admin.as().get("/api/communities/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
-        admin.as().body(Map.of("name", "x")).post("/api/grids/" + UUID.randomUUID() + "/buildings").then().statusCode(404);
-        admin.as().get("/api/communities/not-a-uuid").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
+        admin.as().body(community(UUID.randomUUID(), "x", "COMMUNITY")).post("/api/communities").then().spec(problem(404, "STREET_NOT_FOUND"));
+        admin.as().get("/api/communities/" + UUID.randomUUID()).then().spec(problem(404, "COMMUNITY_NOT_FOUND"));
+        admin.as().body(Map.of("name", "x")).post("/api/grids/" + UUID.randomUUID() + "/buildings").then().spec(problem(404, "GRID_NOT_FOUND"));
+        admin.as().get("/api/communities/not-a-uuid").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     private static Map<String, Object> community(UUID streetId, String name, String kind) {

@@ -1,6 +1,7 @@
 package org.tongxin.shift;
 
 import static org.hamcrest.Matchers.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
-import org.tongxin.support.Duty;
+import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.OrgFixture;
 
 /** Checkpoints, their 24-hour pattern and the generated roster. */
@@ -18,10 +19,10 @@ class CheckpointTest {
 
     @Test
     void patternMustCoverTheWholeDay() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
         staff.as().body(checkpoint(org.communityId(), List.of(8, 16), 8, 3)).post("/api/checkpoints").then()
-                .statusCode(400).body("code", equalTo("PATTERN_GAP"));
+                .spec(problem(400, "PATTERN_GAP"));
         staff.as().body(checkpoint(org.communityId(), List.of(0, 12), 12, 3)).post("/api/checkpoints").then()
                 .statusCode(201).body("shiftStartHours", contains(0, 12)).body("capacity", equalTo(3));
         staff.as().body(checkpoint(org.communityId(), List.of(6), 24, 1)).post("/api/checkpoints").then().statusCode(201);
@@ -29,10 +30,10 @@ class CheckpointTest {
 
     @Test
     void generatingShiftsIsIdempotentAndUsesTheServiceZone() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID cp = Duty.checkpoint(staff, org, 5);
-        LocalDate from = Duty.future();
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID cp = ShiftFixture.checkpoint(staff, org, 5);
+        LocalDate from = ShiftFixture.future();
         staff.as().body(Map.of("from", from.toString(), "days", 3)).post("/api/checkpoints/" + cp + "/shifts").then()
                 .statusCode(201).body("created", equalTo(9));
         staff.as().body(Map.of("from", from.plusDays(2).toString(), "days", 2)).post("/api/checkpoints/" + cp + "/shifts")
@@ -49,45 +50,43 @@ class CheckpointTest {
     @Test
     void onlyStaffCreateAndVolunteersOfTheCommunityRead() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
-        OrgFixture other = OrgFixture.create(admin);
-        Api.User staff = Duty.staff(org);
-        UUID cp = Duty.checkpoint(staff, org, 2);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
+        Api.User staff = ShiftFixture.staff(org);
+        UUID cp = ShiftFixture.checkpoint(staff, org, 2);
         Api.User resident = Api.resident();
-        resident.as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then().statusCode(403);
-        Duty.staff(other).as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then()
-                .statusCode(403);
-        resident.as().body(Map.of("from", Duty.future().toString(), "days", 1)).post("/api/checkpoints/" + cp + "/shifts")
-                .then().statusCode(403);
-        resident.as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(403);
-        staff.as().get("/api/checkpoints").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
-        Duty.volunteer(org, staff).as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(200)
+        resident.as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then().spec(problem(403, "FORBIDDEN"));
+        ShiftFixture.staff(other).as().body(checkpoint(org.communityId(), List.of(0), 24, 1)).post("/api/checkpoints").then()
+                .spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("from", ShiftFixture.future().toString(), "days", 1)).post("/api/checkpoints/" + cp + "/shifts")
+                .then().spec(problem(403, "FORBIDDEN"));
+        resident.as().get("/api/checkpoints?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        staff.as().get("/api/checkpoints").then().spec(problem(400, "VALIDATION_FAILED"));
+        ShiftFixture.volunteer(org, staff).as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(200)
                 .body("id", contains(cp.toString()));
-        Duty.volunteer(other, Duty.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then().statusCode(403);
+        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then().spec(problem(403, "FORBIDDEN"));
     }
 
     @Test
     void badCheckpointInputIs4xx() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
         staff.as().body(checkpoint(org.communityId(), List.of(0, 8, 16), 8, 0)).post("/api/checkpoints").then()
-                .statusCode(400).body("violations[0].field", equalTo("capacity"));
-        staff.as().body(checkpoint(org.communityId(), List.of(0, 24), 8, 1)).post("/api/checkpoints").then().statusCode(400);
-        staff.as().body(checkpoint(org.communityId(), List.of(), 8, 1)).post("/api/checkpoints").then().statusCode(400);
-        UUID cp = Duty.checkpoint(staff, org, 1);
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("capacity"));
+        staff.as().body(checkpoint(org.communityId(), List.of(0, 24), 8, 1)).post("/api/checkpoints").then().spec(problem(400, "VALIDATION_FAILED"));
+        staff.as().body(checkpoint(org.communityId(), List.of(), 8, 1)).post("/api/checkpoints").then().spec(problem(400, "VALIDATION_FAILED"));
+        UUID cp = ShiftFixture.checkpoint(staff, org, 1);
         staff.as().body(Map.of("from", "2026-13-45", "days", 1)).post("/api/checkpoints/" + cp + "/shifts").then()
-                .statusCode(400).body("violations[0].field", equalTo("from"));
-        staff.as().body(Map.of("from", Duty.future().toString(), "days", 400)).post("/api/checkpoints/" + cp + "/shifts")
-                .then().statusCode(400);
-        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=2026-01-10&to=2026-01-01").then().statusCode(400)
-                .body("code", equalTo("BAD_RANGE"));
-        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=yesterday").then().statusCode(400)
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("from"));
+        staff.as().body(Map.of("from", ShiftFixture.future().toString(), "days", 400)).post("/api/checkpoints/" + cp + "/shifts")
+                .then().spec(problem(400, "VALIDATION_FAILED"));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=2026-01-10&to=2026-01-01").then().spec(problem(400, "BAD_RANGE"));
+        staff.as().get("/api/checkpoints/" + cp + "/shifts?from=yesterday").then().spec(problem(400, "VALIDATION_FAILED"))
                 .contentType("application/problem+json").body("code", equalTo("VALIDATION_FAILED"));
-        staff.as().body(Map.of("from", Duty.future().toString(), "days", 1)).post("/api/checkpoints/" + UUID.randomUUID() + "/shifts")
-                .then().statusCode(404).body("code", equalTo("CHECKPOINT_NOT_FOUND"));
-        Api.User volunteer = Duty.volunteer(org, staff);
-        volunteer.as().post("/api/shifts/" + UUID.randomUUID() + "/claims").then().statusCode(404)
-                .body("code", equalTo("SHIFT_NOT_FOUND"));
+        staff.as().body(Map.of("from", ShiftFixture.future().toString(), "days", 1)).post("/api/checkpoints/" + UUID.randomUUID() + "/shifts")
+                .then().spec(problem(404, "CHECKPOINT_NOT_FOUND"));
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        volunteer.as().post("/api/shifts/" + UUID.randomUUID() + "/claims").then().spec(problem(404, "SHIFT_NOT_FOUND"));
     }
 
     static Map<String, Object> checkpoint(UUID communityId, List<Integer> hours, int length, int capacity) {

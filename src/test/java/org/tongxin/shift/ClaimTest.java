@@ -1,29 +1,39 @@
 package org.tongxin.shift;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.*;
-import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.ApiException;
 import org.tongxin.support.Api;
-import org.tongxin.support.Duty;
+import org.tongxin.support.Db;
+import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
+import org.tongxin.support.TestClock;
 
 /** Claiming: the Redis gate, the database guard behind it, and real parallel requests against both. */
 @QuarkusTest
 class ClaimTest {
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     @Inject
     ClaimLedger ledger;
@@ -36,107 +46,106 @@ class ClaimTest {
 
     @Test
     void fiftyVolunteersRaceForFiveSlots() throws Exception {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(1);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(1);
         List<Api.User> volunteers = volunteers(org, staff, 50);
-        List<String> outcomes = parallel(volunteers, v -> {
+        List<String> outcomes = Parallel.run(volunteers, v -> {
             var r = v.as().post("/api/shifts/" + shift + "/claims").then().extract();
             return r.statusCode() + " " + (r.statusCode() == 201 ? "" : r.path("code"));
         });
         assertEquals(5, outcomes.stream().filter("201 "::equals).count(), outcomes.toString());
         assertEquals(45, outcomes.stream().filter("409 SHIFT_FULL"::equals).count(), outcomes.toString());
-        assertEquals(5, Duty.count("SELECT taken FROM shift WHERE id = ?", shift));
-        assertEquals(5, Duty.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
+        assertEquals(5, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
+        assertEquals(5, Db.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
         volunteers.get(0).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
                 .body("code", anyOf(equalTo("SHIFT_FULL"), equalTo("ALREADY_CLAIMED")));
     }
 
     @Test
     void fullShiftAnswersShiftFull() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 1), Duty.future()).get(0);
-        Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201)
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 1), ShiftFixture.future()).get(0);
+        ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201)
                 .body("shiftId", equalTo(shift.toString())).body("status", equalTo("CLAIMED"));
-        Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
-                .body("code", equalTo("SHIFT_FULL"));
+        ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
     }
 
     @Test
     void aRefusalByTheGateCostsNoDatabaseStatement() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 1), Duty.future()).get(0);
-        Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 1), ShiftFixture.future()).get(0);
+        ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
         List<Api.User> late = volunteers(org, staff, 3);
-        late.forEach(v -> v.as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)); // loads their state
+        late.forEach(v -> v.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"))); // loads their state
         Statistics stats = sessionFactory.getStatistics();
         long before = stats.getPrepareStatementCount();
         for (int i = 0; i < 10; i++) {
-            late.get(i % 3).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
-                    .body("code", equalTo("SHIFT_FULL"));
+            late.get(i % 3).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
         }
         assertEquals(0, stats.getPrepareStatementCount() - before, "a full shift is refused by Redis alone");
     }
 
     @Test
     void oneVolunteerFiringAtTenOverlappingShiftsGetsOne() throws Exception {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
         List<UUID> sameHour = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            sameHour.add(Duty.day(staff, Duty.checkpoint(staff, org, 3), Duty.future()).get(1));
+            sameHour.add(ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 3), ShiftFixture.future()).get(1));
         }
-        Api.User volunteer = Duty.volunteer(org, staff);
-        List<Integer> statuses = parallel(sameHour, s -> volunteer.as().post("/api/shifts/" + s + "/claims").then()
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        List<Integer> statuses = Parallel.run(sameHour, s -> volunteer.as().post("/api/shifts/" + s + "/claims").then()
                 .extract().statusCode());
         assertEquals(1, statuses.stream().filter(s -> s == 201).count());
         assertEquals(9, statuses.stream().filter(s -> s == 409).count());
-        assertEquals(1, Duty.count("SELECT count(*) FROM shift_claim WHERE user_id = ?", volunteer.id()));
-        UUID held = sameHour.stream().filter(s -> Duty.count("SELECT taken FROM shift WHERE id = ?", s) == 1).findFirst().orElseThrow();
+        assertEquals(1, Db.count("SELECT count(*) FROM shift_claim WHERE user_id = ?", volunteer.id()));
+        UUID held = sameHour.stream().filter(s -> Db.count("SELECT taken FROM shift WHERE id = ?", s) == 1).findFirst().orElseThrow();
         UUID other = sameHour.stream().filter(s -> !s.equals(held)).findFirst().orElseThrow();
-        volunteer.as().post("/api/shifts/" + other + "/claims").then().statusCode(409).body("code", equalTo("SHIFT_OVERLAP"));
-        volunteer.as().post("/api/shifts/" + held + "/claims").then().statusCode(409).body("code", equalTo("ALREADY_CLAIMED"));
+        volunteer.as().post("/api/shifts/" + other + "/claims").then().spec(problem(409, "SHIFT_OVERLAP"));
+        volunteer.as().post("/api/shifts/" + held + "/claims").then().spec(problem(409, "ALREADY_CLAIMED"));
     }
 
     @Test
     void adjacentShiftsDoNotOverlap() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        List<UUID> day = Duty.day(staff, Duty.checkpoint(staff, org, 2), Duty.future());
-        Api.User volunteer = Duty.volunteer(org, staff);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        List<UUID> day = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 2), ShiftFixture.future());
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
         for (UUID shift : day) {
             volunteer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
         }
-        volunteer.as().get("/api/volunteers/me").then().body("upcomingShifts.shiftId",
+        volunteer.as().get("/api/volunteers/me").then().body("upcomingShifts.status", everyItem(equalTo("CLAIMED")))
+                .body("upcomingShifts.shiftId",
                 contains(day.get(0).toString(), day.get(1).toString(), day.get(2).toString()));
     }
 
     @Test
     void capacityHoldsAfterTheGateStateIsLost() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 3), Duty.future()).get(2);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 3), ShiftFixture.future()).get(2);
         List<Api.User> v = volunteers(org, staff, 4);
         v.get(0).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
         v.get(1).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
-        Duty.dropGateState();
-        v.get(0).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409).body("code", equalTo("ALREADY_CLAIMED"));
+        ShiftFixture.dropGateState();
+        v.get(0).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "ALREADY_CLAIMED"));
         v.get(2).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
-        Duty.dropGateState();
-        v.get(3).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409).body("code", equalTo("SHIFT_FULL"));
-        assertEquals(3, Duty.count("SELECT taken FROM shift WHERE id = ?", shift));
+        ShiftFixture.dropGateState();
+        v.get(3).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
+        assertEquals(3, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
     }
 
     @Test
     void theDatabaseAloneRefusesTheSixthClaim() throws Exception {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(0);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(0);
         List<Api.User> volunteers = volunteers(org, staff, 12);
         // Straight to the database guard, bypassing the Redis gate, all at once.
-        List<String> outcomes = parallel(volunteers, v -> {
+        List<String> outcomes = Parallel.run(volunteers, v -> {
             try {
                 ledger.claim(shift, v.id());
                 return "OK";
@@ -146,7 +155,7 @@ class ClaimTest {
         });
         assertEquals(5, outcomes.stream().filter("OK"::equals).count());
         assertEquals(7, outcomes.stream().filter("SHIFT_FULL"::equals).count());
-        assertEquals(5, Duty.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
+        assertEquals(5, Db.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
         Api.User winner = volunteers.get(outcomes.indexOf("OK"));
         ApiException again = assertThrows(ApiException.class, () -> ledger.claim(shift, winner.id()));
         assertEquals("SHIFT_FULL", again.code().name());
@@ -154,11 +163,11 @@ class ClaimTest {
 
     @Test
     void theDatabaseAloneRefusesDoubleOverlappingAndForeignClaims() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID a = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(1);
-        UUID b = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(1);
-        Api.User volunteer = Duty.volunteer(org, staff);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID a = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(1);
+        UUID b = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(1);
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
         ledger.claim(a, volunteer.id());
         assertEquals("ALREADY_CLAIMED", assertThrows(ApiException.class, () -> ledger.claim(a, volunteer.id())).code().name());
         assertEquals("SHIFT_OVERLAP", assertThrows(ApiException.class, () -> ledger.claim(b, volunteer.id())).code().name());
@@ -166,22 +175,21 @@ class ClaimTest {
         assertEquals("VOLUNTEER_REQUIRED", assertThrows(ApiException.class, () -> ledger.claim(b, resident.id())).code().name());
         assertEquals("SHIFT_NOT_FOUND", assertThrows(ApiException.class, () -> ledger.claim(UUID.randomUUID(), volunteer.id()))
                 .code().name());
-        assertEquals(1, Duty.count("SELECT taken FROM shift WHERE id = ?", a));
-        assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", b), "refused claims give their slot back");
+        assertEquals(1, Db.count("SELECT taken FROM shift WHERE id = ?", a));
+        assertEquals(0, Db.count("SELECT taken FROM shift WHERE id = ?", b), "refused claims give their slot back");
     }
 
     @Test
     void whenTheGateFailsClaimsGoThroughTheDatabaseAloneAndStillNeverOverbook() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 1), Duty.future()).get(1);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 1), ShiftFixture.future()).get(1);
         // A key of the wrong type makes every gate script on this shift fail, as a broken Redis would.
         redis.value(String.class).set("tongxin:shift:" + shift, "not-a-hash");
         try {
-            Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
-            Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
-                    .body("code", equalTo("SHIFT_FULL"));
-            assertEquals(1, Duty.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
+            ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+            ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
+            assertEquals(1, Db.count("SELECT count(*) FROM shift_claim WHERE shift_id = ?", shift));
         } finally {
             redis.key().del("tongxin:shift:" + shift);
         }
@@ -189,47 +197,35 @@ class ClaimTest {
 
     @Test
     void startedShiftCannotBeClaimed() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 2), Duty.future()).get(0);
-        Duty.move(shift, OffsetDateTime.now().minusMinutes(5), OffsetDateTime.now().plusHours(7));
-        Duty.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().statusCode(409)
-                .body("code", equalTo("SHIFT_STARTED"));
-        assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", shift));
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        LocalDate date = ShiftFixture.future();
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 2), date).get(0);
+        clock.setTo(ShiftFixture.startOf(date, 0).plusMinutes(5));
+        ShiftFixture.volunteer(org, staff).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_STARTED"));
+        assertEquals(0, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
     }
 
     @Test
     void onlyApprovedVolunteersOfTheCommunityClaim() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
-        OrgFixture other = OrgFixture.create(admin);
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(0);
-        Api.resident().as().post("/api/shifts/" + shift + "/claims").then().statusCode(403)
-                .body("code", equalTo("VOLUNTEER_REQUIRED"));
-        Duty.volunteer(other, Duty.staff(other)).as().post("/api/shifts/" + shift + "/claims").then().statusCode(403);
-        Duty.applicant(org).as().post("/api/shifts/" + shift + "/claims").then().statusCode(403);
-        staff.as().post("/api/shifts/" + shift + "/claims").then().statusCode(403);
-        assertEquals(0, Duty.count("SELECT taken FROM shift WHERE id = ?", shift));
-    }
-
-    @Test
-    void withoutATokenShiftEndpointsAre401() {
-        UUID any = UUID.randomUUID();
-        given().post("/api/shifts/" + any + "/claims").then().statusCode(401)
-                .body("code", equalTo("UNAUTHORIZED"));
-        given().delete("/api/shifts/" + any + "/claims/mine").then().statusCode(401);
-        given().get("/api/checkpoints?communityId=" + any).then().statusCode(401);
-        given().contentType("application/json").body("{}").post("/api/volunteer-applications").then().statusCode(401);
-        given().get("/api/volunteers/me").then().statusCode(401);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(0);
+        Api.resident().as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
+        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
+        ShiftFixture.applicant(org).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
+        staff.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
+        assertEquals(0, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
     }
 
     @Test
     void approvalCountsBeforeTheTokenIsRefreshed() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        UUID shift = Duty.day(staff, Duty.checkpoint(staff, org, 5), Duty.future()).get(0);
-        Api.User applicant = Duty.applicant(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(0);
+        Api.User applicant = ShiftFixture.applicant(org);
         String id = applicant.as().get("/api/volunteers/me").then().extract().path("id");
         staff.as().post("/api/volunteer-applications/" + id + "/approve").then().statusCode(200);
         applicant.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
@@ -238,28 +234,8 @@ class ClaimTest {
     private static List<Api.User> volunteers(OrgFixture org, Api.User staff, int n) {
         List<Api.User> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(Duty.volunteer(org, staff));
+            out.add(ShiftFixture.volunteer(org, staff));
         }
-        return out;
-    }
-
-    /** Runs one call per item on its own thread, all released at once. */
-    static <T, R> List<R> parallel(List<T> items, Function<T, R> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(items.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<R>> futures = new ArrayList<>();
-        for (T item : items) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return call.apply(item);
-            }));
-        }
-        start.countDown();
-        List<R> out = new ArrayList<>();
-        for (Future<R> f : futures) {
-            out.add(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
         return out;
     }
 }

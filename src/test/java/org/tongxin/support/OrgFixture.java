@@ -11,7 +11,7 @@ import org.tongxin.common.OrgLocation;
 public record OrgFixture(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId,
                          String joinCode) {
 
-    public static OrgFixture create(Api.User admin) {
+    public static OrgFixture streetToHousehold(Api.User admin) {
         UUID street = id(admin.as().body(Map.of("name", Api.unique("南苑街道"))).post("/api/streets"));
         UUID community = id(admin.as().body(Map.of("streetId", street, "name", Api.unique("三里屯社区"), "kind", "COMMUNITY"))
                 .post("/api/communities"));

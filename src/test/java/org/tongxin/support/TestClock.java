@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tongxin.common.TimeConfig;
@@ -27,6 +28,11 @@ public class TestClock extends Clock {
     /** Moves "now" forward (or back, with a negative duration) for every request from now on. */
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
+    }
+
+    /** Sets "now" to {@code when} (the clock then runs on from there at real speed). */
+    public void setTo(OffsetDateTime when) {
+        offset.set(Duration.between(Instant.now(), when.toInstant()));
     }
 
     public void reset() {

@@ -1,6 +1,7 @@
 package org.tongxin.volunteer;
 
 import static org.hamcrest.Matchers.*;
+import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
-import org.tongxin.support.Duty;
+import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.OrgFixture;
 
 /** Applications, decisions by the community's staff, the directory and the volunteer's own page. */
@@ -18,8 +19,8 @@ class VolunteerTest {
 
     @Test
     void approvedApplicantBecomesVolunteerOfTheCommunity() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
         Api.User applicant = Api.resident();
         String id = applicant.as().body(application(org.communityId(), "王芳", List.of("MEDICAL", "DRIVING")))
                 .post("/api/volunteer-applications").then().statusCode(201)
@@ -39,29 +40,28 @@ class VolunteerTest {
 
     @Test
     void oneOpenApplicationPerPersonAndCommunity() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User applicant = Duty.applicant(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User applicant = ShiftFixture.applicant(org);
         applicant.as().body(application(org.communityId(), "李四", List.of())).post("/api/volunteer-applications").then()
-                .statusCode(409).body("code", equalTo("APPLICATION_EXISTS"));
-        OrgFixture other = OrgFixture.create(Api.districtAdmin());
+                .spec(problem(409, "APPLICATION_EXISTS"));
+        OrgFixture other = OrgFixture.streetToHousehold(Api.districtAdmin());
         applicant.as().body(application(other.communityId(), "李四", List.of())).post("/api/volunteer-applications").then()
                 .statusCode(201);
     }
 
     @Test
     void rejectedPersonSeesTheReasonAndMayApplyAgain() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
-        Api.User applicant = Duty.applicant(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        Api.User applicant = ShiftFixture.applicant(org);
         String id = applicant.as().get("/api/volunteers/me").then().extract().path("id");
-        staff.as().body(Map.of()).post("/api/volunteer-applications/" + id + "/reject").then().statusCode(400)
+        staff.as().body(Map.of()).post("/api/volunteer-applications/" + id + "/reject").then().spec(problem(400, "VALIDATION_FAILED"))
                 .body("violations[0].field", equalTo("reason"));
         staff.as().body(Map.of("reason", "请先完成核酸检测")).post("/api/volunteer-applications/" + id + "/reject").then()
                 .statusCode(200).body("status", equalTo("REJECTED"));
         applicant.as().get("/api/volunteers/me").then().body("status", equalTo("REJECTED"))
                 .body("rejectReason", equalTo("请先完成核酸检测"));
-        staff.as().post("/api/volunteer-applications/" + id + "/approve").then().statusCode(409)
-                .body("code", equalTo("APPLICATION_NOT_PENDING"));
+        staff.as().post("/api/volunteer-applications/" + id + "/approve").then().spec(problem(409, "APPLICATION_NOT_PENDING"));
         applicant.as().body(application(org.communityId(), "张三", List.of("OTHER"))).post("/api/volunteer-applications")
                 .then().statusCode(201);
         applicant.as().get("/api/volunteers/me").then().body("status", equalTo("PENDING"));
@@ -70,25 +70,24 @@ class VolunteerTest {
     @Test
     void onlyStaffOfTheCommunityDecide() {
         Api.User admin = Api.districtAdmin();
-        OrgFixture org = OrgFixture.create(admin);
-        OrgFixture other = OrgFixture.create(admin);
-        Api.User applicant = Duty.applicant(org);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
+        Api.User applicant = ShiftFixture.applicant(org);
         String id = applicant.as().get("/api/volunteers/me").then().extract().path("id");
-        Api.User otherStaff = Duty.staff(other);
-        otherStaff.as().post("/api/volunteer-applications/" + id + "/approve").then().statusCode(403);
-        otherStaff.as().get("/api/volunteer-applications?communityId=" + org.communityId()).then().statusCode(403);
-        applicant.as().post("/api/volunteer-applications/" + id + "/approve").then().statusCode(403);
-        Api.resident().as().get("/api/volunteer-applications?communityId=" + org.communityId()).then().statusCode(403);
+        Api.User otherStaff = ShiftFixture.staff(other);
+        otherStaff.as().post("/api/volunteer-applications/" + id + "/approve").then().spec(problem(403, "FORBIDDEN"));
+        otherStaff.as().get("/api/volunteer-applications?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        applicant.as().post("/api/volunteer-applications/" + id + "/approve").then().spec(problem(403, "FORBIDDEN"));
+        Api.resident().as().get("/api/volunteer-applications?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
         Api.withRole(Role.STREET_ADMIN, org.street()).as().post("/api/volunteer-applications/" + id + "/approve")
                 .then().statusCode(200);
-        otherStaff.as().post("/api/volunteer-applications/" + UUID.randomUUID() + "/approve").then().statusCode(404)
-                .body("code", equalTo("APPLICATION_NOT_FOUND"));
+        otherStaff.as().post("/api/volunteer-applications/" + UUID.randomUUID() + "/approve").then().spec(problem(404, "APPLICATION_NOT_FOUND"));
     }
 
     @Test
     void staffListVolunteersByTeamAndSkill() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
-        Api.User staff = Duty.staff(org);
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
         approve(staff, org, "医生甲", List.of("MEDICAL"), "党员先锋队");
         approve(staff, org, "司机乙", List.of("DRIVING"), "党员先锋队");
         approve(staff, org, "护工丙", List.of("ELDERLY_CARE", "MEDICAL"), null);
@@ -97,21 +96,21 @@ class VolunteerTest {
         staff.as().get(base + "&team=党员先锋队").then().body("items.name", containsInAnyOrder("医生甲", "司机乙"));
         staff.as().get(base + "&skill=MEDICAL").then().body("items.name", containsInAnyOrder("医生甲", "护工丙"));
         staff.as().get(base + "&team=党员先锋队&skill=MEDICAL").then().body("items.name", contains("医生甲"));
-        Api.resident().as().get(base).then().statusCode(403);
+        Api.resident().as().get(base).then().spec(problem(403, "FORBIDDEN"));
     }
 
     @Test
     void badApplicationsAre4xx() {
-        OrgFixture org = OrgFixture.create(Api.districtAdmin());
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User u = Api.resident();
         u.as().body(application(org.communityId(), "x", List.of("FLYING"))).post("/api/volunteer-applications").then()
-                .statusCode(400).contentType("application/problem+json");
+                .spec(problem(400, "VALIDATION_FAILED")).contentType("application/problem+json");
         u.as().body(application(org.communityId(), "名".repeat(100), List.of())).post("/api/volunteer-applications").then()
-                .statusCode(400).body("violations[0].field", equalTo("name"));
+                .spec(problem(400, "VALIDATION_FAILED")).body("violations[0].field", equalTo("name"));
         u.as().body(application(UUID.randomUUID(), "x", List.of())).post("/api/volunteer-applications").then()
-                .statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
-        u.as().get("/api/volunteers/me").then().statusCode(404).body("code", equalTo("NOT_A_VOLUNTEER"));
-        u.as().get("/api/volunteer-applications").then().statusCode(400);
+                .spec(problem(404, "COMMUNITY_NOT_FOUND"));
+        u.as().get("/api/volunteers/me").then().spec(problem(404, "NOT_A_VOLUNTEER"));
+        u.as().get("/api/volunteer-applications").then().spec(problem(400, "VALIDATION_FAILED"));
     }
 
     private static void approve(Api.User staff, OrgFixture org, String name, List<String> skills, String team) {

@@ -1,11 +1,7 @@
 package org.tongxin.support;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.redis.datasource.RedisDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -16,15 +12,15 @@ import java.util.UUID;
 import org.tongxin.auth.Role;
 
 /**
- * Volunteers, checkpoints and shifts built through the API, plus the two arrangements the API
- * cannot make: moving a shift in time (so that "starts in 20 minutes" does not depend on when the
- * tests run) and dropping the Redis gate's state (as a flush or a new Redis would).
+ * Volunteers, checkpoints and a day of shifts built through the API, plus the arrangement the API
+ * cannot make: dropping the Redis gate's state (as a flush or a new Redis would). Tests that need "the
+ * shift starts in 20 minutes" move the {@link TestClock} to it instead of moving the shift.
  */
-public final class Duty {
+public final class ShiftFixture {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private Duty() {}
+    private ShiftFixture() {}
 
     /** A resident who applied to the community and was approved by its staff; token refreshed. */
     public static Api.User volunteer(OrgFixture org, Api.User staff) {
@@ -70,11 +66,9 @@ public final class Duty {
         return LocalDate.now(ZONE).plusDays(20);
     }
 
-    /** Moves a shift (and the periods of its claims) to [start, end) and drops its cached gate state. */
-    public static void move(UUID shiftId, OffsetDateTime start, OffsetDateTime end) {
-        sql("UPDATE shift SET starts_at = ?, ends_at = ? WHERE id = ?", start, end, shiftId);
-        sql("UPDATE shift_claim SET period = tstzrange(?::timestamptz, ?::timestamptz, '[)') WHERE shift_id = ?", start, end, shiftId);
-        Arc.container().instance(RedisDataSource.class).get().key().del("tongxin:shift:" + shiftId);
+    /** When the shift of the 0/8/16 pattern starting at {@code hour} on {@code date} starts. */
+    public static OffsetDateTime startOf(LocalDate date, int hour) {
+        return date.atTime(hour, 0).atZone(ZONE).toOffsetDateTime();
     }
 
     /** Drops all of the claim gate's Redis state, as a flush or a fresh Redis would. */
@@ -87,34 +81,4 @@ public final class Duty {
         }
     }
 
-    public static long count(String sql, Object... args) {
-        try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            try (var rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static void sql(String sql, Object... args) {
-        try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement st, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            st.setObject(i + 1, args[i]);
-        }
-    }
-
-    private static AgroalDataSource ds() {
-        return Arc.container().instance(AgroalDataSource.class).get();
-    }
 }

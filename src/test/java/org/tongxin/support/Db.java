@@ -1,0 +1,44 @@
+package org.tongxin.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/** Plain SQL against the test database, for counting rows after a race or arranging what the API cannot. */
+public final class Db {
+
+    private Db() {}
+
+    public static long count(String sql, Object... args) {
+        try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void sql(String sql, Object... args) {
+        try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bind(PreparedStatement st, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            st.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static AgroalDataSource ds() {
+        return Arc.container().instance(AgroalDataSource.class).get();
+    }
+}
