@@ -31,6 +31,4 @@ public class RoleGrant {
     public Grant toGrant() {
         return new Grant(role, streetId, communityId, gridId);
     }
-
-    public UUID getUserId() { return userId; }
 }
