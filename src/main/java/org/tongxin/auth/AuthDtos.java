@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the auth API (API.md § Auth). */
@@ -26,15 +27,16 @@ public final class AuthDtos {
     public record TokenResponse(String accessToken, String refreshToken, long expiresIn, MeView user) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ScopeView(Role role, UUID streetId, UUID communityId, UUID gridId) {
+    public record ScopeView(Role role, @Schema(nullable = true) UUID streetId, @Schema(nullable = true) UUID communityId,
+                            @Schema(nullable = true) UUID gridId) {
         static ScopeView from(Grant g) {
             return new ScopeView(g.role(), g.streetId(), g.communityId(), g.gridId());
         }
     }
 
     /** The caller as the mini-program sees them; the phone number is masked. */
-    public record MeView(UUID id, String nickname, List<Role> roles, List<ScopeView> scopes, String phone,
-                         UUID householdId) {}
+    public record MeView(UUID id, @Schema(nullable = true) String nickname, List<Role> roles, List<ScopeView> scopes,
+                         @Schema(nullable = true) String phone, @Schema(nullable = true) UUID householdId) {}
 
     public record PhoneView(String phone) {}
 
@@ -43,6 +45,7 @@ public final class AuthDtos {
 
     /** The plain {@code code} appears only in the response to its creation. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record InvitationView(UUID id, String code, Role role, UUID scopeId, int maxUses, int usedCount,
-                                 OffsetDateTime expiresAt) {}
+    public record InvitationView(UUID id, @Schema(nullable = true) String code, Role role,
+                                 @Schema(nullable = true) UUID scopeId, int maxUses, int usedCount,
+                                 @Schema(nullable = true) OffsetDateTime expiresAt) {}
 }

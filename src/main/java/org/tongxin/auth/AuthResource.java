@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
@@ -30,8 +32,8 @@ public class AuthResource {
 
     @POST
     @Path("/auth/wx-login")
-    @Operation(summary = "Log in with a wx.login code",
-            description = "401 WX_CODE_INVALID, 503 WX_UNAVAILABLE (Retry-After), 429 RATE_LIMITED")
+    @Operation(summary = "Log in with a wx.login code")
+    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
     public TokenResponse login(CodeRequest req, @Context HttpServerRequest http) {
         String address = http.remoteAddress() != null ? http.remoteAddress().hostAddress() : "unknown";
         return auth.login(req, address);
@@ -40,6 +42,7 @@ public class AuthResource {
     @POST
     @Path("/auth/refresh")
     @Operation(summary = "Swap a refresh token for a new pair; reusing an old one revokes the session")
+    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED")
     public TokenResponse refresh(RefreshRequest req) {
         return auth.refresh(req);
     }
@@ -50,6 +53,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "End this session: its refresh token stops working")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response logout() {
         auth.logout(caller.get());
         return Response.noContent().build();
@@ -69,6 +73,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
+    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
     public PhoneView bindPhone(CodeRequest req) {
         return new PhoneView(auth.bindPhone(caller.get(), req));
     }

@@ -5,6 +5,10 @@ import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
@@ -28,8 +32,10 @@ public class InvitationResource {
     }
 
     @POST
-    @Operation(summary = "Invite to a role at or below yours, inside your scope",
-            description = "The plain code is returned once. 403 ROLE_NOT_INVITABLE, 400 SCOPE_REQUIRED")
+    @Operation(summary = "Invite to a role at or below yours, inside your scope")
+    @Extension(name = "x-refusals", value = "400 SCOPE_REQUIRED SCOPE_NOT_ALLOWED EXPIRY_IN_PAST; 403 ROLE_NOT_INVITABLE; 404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvitationView.class)))
     public Response create(CreateInvitation req) {
         InvitationView view = invitations.create(caller.get(), req);
         return Created.at("/api/invitations/" + view.id(), view);
@@ -37,8 +43,8 @@ public class InvitationResource {
 
     @POST
     @Path("/accept")
-    @Operation(summary = "Accept an invitation; refresh the token to use the new role",
-            description = "404 INVITATION_INVALID, 409 INVITATION_USED_UP, 410 INVITATION_EXPIRED")
+    @Operation(summary = "Accept an invitation; refresh the token to use the new role")
+    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED")
     public MeView accept(CodeRequest req) {
         return invitations.accept(caller.get(), req);
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
 
 /**
@@ -47,7 +48,7 @@ public final class OrgDtos {
     public record RiskLevelChange(@NotNull RiskLevel level) {}
 
     /** Body of the building risk-level change: {@code null} means "inherit the community's". */
-    public record BuildingRiskLevelChange(RiskLevel level) {}
+    public record BuildingRiskLevelChange(@Schema(nullable = true) RiskLevel level) {}
 
     public record CreateGrid(@NotBlank @Size(max = 64) @SafeText String name) {}
 
@@ -60,7 +61,8 @@ public final class OrgDtos {
     public record CreateBuilding(@NotBlank @Size(max = 64) @SafeText String name) {}
 
     /** {@code riskLevel} is the building's own (null = inherits); {@code effectiveRiskLevel} is what applies. */
-    public record BuildingView(UUID id, UUID gridId, String name, RiskLevel riskLevel, RiskLevel effectiveRiskLevel) {
+    public record BuildingView(UUID id, UUID gridId, String name, @Schema(nullable = true) RiskLevel riskLevel,
+                               RiskLevel effectiveRiskLevel) {
         static BuildingView from(Building b, RiskLevel communityLevel) {
             RiskLevel effective = b.getRiskLevel() != null ? b.getRiskLevel() : communityLevel;
             return new BuildingView(b.getId(), b.getGridId(), b.getName(), b.getRiskLevel(), effective);

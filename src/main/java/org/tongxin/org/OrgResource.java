@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
@@ -38,6 +42,9 @@ public class OrgResource {
     @POST
     @Path("/streets")
     @Operation(summary = "Create a street or town (DISTRICT_ADMIN)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 409 NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StreetView.class)))
     public Response createStreet(CreateStreet req) {
         StreetView view = org.createStreet(caller.get(), req);
         return Created.at("/api/streets/" + view.id(), view);
@@ -54,6 +61,9 @@ public class OrgResource {
     @POST
     @Path("/communities")
     @Operation(summary = "Create a community or village (STREET_ADMIN of its street)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 STREET_NOT_FOUND; 409 NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CommunityView.class)))
     public Response createCommunity(CreateCommunity req) {
         CommunityView view = org.createCommunity(caller.get(), req);
         return Created.at("/api/communities/" + view.id(), view);
@@ -62,6 +72,7 @@ public class OrgResource {
     @GET
     @Path("/communities/{id}")
     @Operation(summary = "A community with its grids and risk level")
+    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND")
     public CommunityView getCommunity(@PathParam("id") UUID id) {
         caller.get();
         return org.getCommunity(id);
@@ -70,6 +81,7 @@ public class OrgResource {
     @PUT
     @Path("/communities/{id}/risk-level")
     @Operation(summary = "Set a community's risk level (STREET_ADMIN)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
     public CommunityView setCommunityRiskLevel(@PathParam("id") UUID id, RiskLevelChange req) {
         return org.setCommunityRiskLevel(caller.get(), id, req);
     }
@@ -77,6 +89,9 @@ public class OrgResource {
     @POST
     @Path("/communities/{id}/grids")
     @Operation(summary = "Create a grid (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND; 409 NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GridView.class)))
     public Response createGrid(@PathParam("id") UUID communityId, CreateGrid req) {
         GridView view = org.createGrid(caller.get(), communityId, req);
         return Created.at("/api/grids/" + view.id(), view);
@@ -85,6 +100,9 @@ public class OrgResource {
     @POST
     @Path("/grids/{id}/buildings")
     @Operation(summary = "Create a building or lane (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 GRID_NOT_FOUND; 409 NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BuildingView.class)))
     public Response createBuilding(@PathParam("id") UUID gridId, CreateBuilding req) {
         BuildingView view = org.createBuilding(caller.get(), gridId, req);
         return Created.at("/api/buildings/" + view.id(), view);
@@ -93,6 +111,7 @@ public class OrgResource {
     @PUT
     @Path("/buildings/{id}/risk-level")
     @Operation(summary = "Set a building's own risk level, or null to inherit (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND")
     public BuildingView setBuildingRiskLevel(@PathParam("id") UUID buildingId, BuildingRiskLevelChange req) {
         return org.setBuildingRiskLevel(caller.get(), buildingId, req);
     }
@@ -100,6 +119,9 @@ public class OrgResource {
     @POST
     @Path("/buildings/{id}/households")
     @Operation(summary = "Register a household and get its join code (GRID_WORKER)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND; 409 ROOM_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HouseholdView.class)))
     public Response createHousehold(@PathParam("id") UUID buildingId, CreateHousehold req) {
         HouseholdView view = households.create(caller.get(), buildingId, req);
         return Created.at("/api/households/" + view.id(), view);
@@ -108,6 +130,7 @@ public class OrgResource {
     @GET
     @Path("/buildings/{id}/households")
     @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND")
     public Page<HouseholdView> listHouseholds(@PathParam("id") UUID buildingId,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -117,6 +140,7 @@ public class OrgResource {
     @POST
     @Path("/me/household")
     @Operation(summary = "Join a household with its join code")
+    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 429 RATE_LIMITED")
     public HouseholdBinding joinHousehold(JoinHousehold req) {
         return households.join(caller.get(), req);
     }

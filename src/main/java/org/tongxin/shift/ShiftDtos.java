@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.SafeMultilineText;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the checkpoint and shift API (API.md § Checkpoints and shifts). */
@@ -26,7 +27,8 @@ public final class ShiftDtos {
                                    @NotNull @Min(1) @Max(24) Integer shiftLengthHours,
                                    @NotNull @Min(1) @Max(100) Integer capacity) {}
 
-    public record CheckpointView(UUID id, UUID communityId, String name, String location, List<Integer> shiftStartHours,
+    public record CheckpointView(UUID id, UUID communityId, String name, @Schema(nullable = true) String location,
+                                 List<Integer> shiftStartHours,
                                  int shiftLengthHours, int capacity) {
         static CheckpointView from(Checkpoint c) {
             return new CheckpointView(c.getId(), c.getCommunityId(), c.getName(), c.getLocation(),
@@ -46,8 +48,8 @@ public final class ShiftDtos {
         }
     }
 
-    public record ClaimView(UUID id, UUID shiftId, ShiftClaim.Status status, OffsetDateTime checkedInAt,
-                            OffsetDateTime checkedOutAt, Integer minutesServed) {
+    public record ClaimView(UUID id, UUID shiftId, ShiftClaim.Status status, @Schema(nullable = true) OffsetDateTime checkedInAt,
+                            @Schema(nullable = true) OffsetDateTime checkedOutAt, @Schema(nullable = true) Integer minutesServed) {
         static ClaimView from(ShiftClaim c) {
             return new ClaimView(c.getId(), c.getShiftId(), c.getStatus(), c.getCheckedInAt(), c.getCheckedOutAt(),
                     c.getMinutesServed());

@@ -7,6 +7,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
@@ -32,8 +37,10 @@ public class ShiftResource {
 
     @POST
     @Path("/claims")
-    @Operation(summary = "Claim a shift (approved volunteer of its community)",
-            description = "409 SHIFT_FULL, SHIFT_OVERLAP, ALREADY_CLAIMED, SHIFT_STARTED; 403 VOLUNTEER_REQUIRED")
+    @Operation(summary = "Claim a shift (approved volunteer of its community)")
+    @Extension(name = "x-refusals", value = "403 VOLUNTEER_REQUIRED; 404 SHIFT_NOT_FOUND; 409 SHIFT_FULL SHIFT_OVERLAP ALREADY_CLAIMED SHIFT_STARTED")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClaimView.class)))
     public Response claim(@PathParam("id") UUID shiftId) {
         ClaimView view = shifts.claim(caller.get(), shiftId);
         return Created.at("/api/shifts/" + shiftId + "/claims/mine", view);
@@ -41,7 +48,9 @@ public class ShiftResource {
 
     @DELETE
     @Path("/claims/mine")
-    @Operation(summary = "Cancel my claim until the cut-off (2 h before start)", description = "409 CANCEL_TOO_LATE")
+    @Operation(summary = "Cancel my claim until the cut-off (2 h before start)")
+    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 CANCEL_TOO_LATE ALREADY_CHECKED_IN")
+    @APIResponse(responseCode = "204", description = "Done; no body")
     public Response cancel(@PathParam("id") UUID shiftId) {
         shifts.cancel(caller.get(), shiftId);
         return Response.noContent().build();
@@ -50,6 +59,7 @@ public class ShiftResource {
     @POST
     @Path("/check-in")
     @Operation(summary = "Check in, from 30 minutes before the start until the end")
+    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 CHECK_IN_TOO_EARLY SHIFT_ENDED ALREADY_CHECKED_IN")
     public ClaimView checkIn(@PathParam("id") UUID shiftId) {
         return shifts.checkIn(caller.get(), shiftId);
     }
@@ -57,13 +67,15 @@ public class ShiftResource {
     @POST
     @Path("/check-out")
     @Operation(summary = "Check out with an optional handover note {handoverNote}; minutes served are credited")
-    public ClaimView checkOut(@PathParam("id") UUID shiftId, CheckOut req) {
+    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 NOT_CHECKED_IN")
+    public ClaimView checkOut(@PathParam("id") UUID shiftId, @RequestBody(required = false) CheckOut req) {
         return shifts.checkOut(caller.get(), shiftId, req);
     }
 
     @GET
     @Path("/handover")
     @Operation(summary = "Handover notes from the previous shift at this checkpoint (holders of this shift, staff)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 SHIFT_NOT_FOUND")
     public List<HandoverNote> handover(@PathParam("id") UUID shiftId) {
         return shifts.handover(caller.get(), shiftId);
     }

@@ -44,13 +44,13 @@ public class Volunteer {
     private UUID decidedBy;
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     private OffsetDateTime createdAt;
 
     protected Volunteer() {}
 
     public Volunteer(UUID userId, UUID communityId, String name, Set<Skill> skills, boolean partyMember,
-                     String availability, String note) {
+                     String availability, String note, OffsetDateTime createdAt) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.communityId = communityId;
@@ -60,6 +60,7 @@ public class Volunteer {
         this.availability = availability;
         this.note = note;
         this.status = Status.PENDING;
+        this.createdAt = createdAt;
     }
 
     public UUID getId() { return id; }

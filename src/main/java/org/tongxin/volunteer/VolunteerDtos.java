@@ -31,8 +31,9 @@ public final class VolunteerDtos {
 
     /** An application or volunteer as staff see it. */
     public record ApplicationView(UUID id, UUID communityId, String name, List<Skill> skills, boolean partyMember,
-                                  String availability, String note, Volunteer.Status status, String rejectReason,
-                                  String team, int serviceMinutes, OffsetDateTime createdAt) {
+                                  @Schema(nullable = true) String availability, @Schema(nullable = true) String note,
+                                  Volunteer.Status status, @Schema(nullable = true) String rejectReason,
+                                  @Schema(nullable = true) String team, int serviceMinutes, OffsetDateTime createdAt) {
         public static ApplicationView from(Volunteer v) {
             return new ApplicationView(v.getId(), v.getCommunityId(), v.getName(), v.getSkills(), v.isPartyMember(),
                     v.getAvailability(), v.getNote(), v.getStatus(), v.getRejectReason(), v.getTeam(),
@@ -40,8 +41,8 @@ public final class VolunteerDtos {
         }
     }
 
-    public record MyVolunteer(UUID id, UUID communityId, Volunteer.Status status, String rejectReason, String team,
-                              int serviceMinutes, List<HeldShift> upcomingShifts) {}
+    public record MyVolunteer(UUID id, UUID communityId, Volunteer.Status status, @Schema(nullable = true) String rejectReason,
+                              @Schema(nullable = true) String team, int serviceMinutes, List<HeldShift> upcomingShifts) {}
 
     /** A shift a volunteer holds; {@code status} is the claim's state at the checkpoint. */
     public record HeldShift(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,

@@ -9,6 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
@@ -35,7 +40,10 @@ public class VolunteerResource {
 
     @POST
     @Path("/volunteer-applications")
-    @Operation(summary = "Apply to volunteer in a community", description = "409 APPLICATION_EXISTS")
+    @Operation(summary = "Apply to volunteer in a community")
+    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND; 409 APPLICATION_EXISTS")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ApplicationView.class)))
     public Response apply(Apply req) {
         ApplicationView view = volunteers.apply(caller.get(), req);
         return Created.at("/api/volunteer-applications/" + view.id(), view);
@@ -44,6 +52,7 @@ public class VolunteerResource {
     @GET
     @Path("/volunteer-applications")
     @Operation(summary = "Applications of a community (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
     public Page<ApplicationView> applications(@QueryParam("communityId") @NotNull UUID communityId,
                                               @QueryParam("status") Volunteer.Status status,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -54,14 +63,16 @@ public class VolunteerResource {
     @POST
     @Path("/volunteer-applications/{id}/approve")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Approve (COMMUNITY_STAFF); optional body {team}", description = "409 APPLICATION_NOT_PENDING")
-    public ApplicationView approve(@PathParam("id") UUID id, Approve req) {
+    @Operation(summary = "Approve (COMMUNITY_STAFF); optional body {team}")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 APPLICATION_NOT_FOUND; 409 APPLICATION_NOT_PENDING")
+    public ApplicationView approve(@PathParam("id") UUID id, @RequestBody(required = false) Approve req) {
         return volunteers.approve(caller.get(), id, req);
     }
 
     @POST
     @Path("/volunteer-applications/{id}/reject")
-    @Operation(summary = "Reject with a reason (COMMUNITY_STAFF)", description = "409 APPLICATION_NOT_PENDING")
+    @Operation(summary = "Reject with a reason (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 APPLICATION_NOT_FOUND; 409 APPLICATION_NOT_PENDING")
     public ApplicationView reject(@PathParam("id") UUID id, Reject req) {
         return volunteers.reject(caller.get(), id, req);
     }
@@ -69,6 +80,7 @@ public class VolunteerResource {
     @GET
     @Path("/volunteers")
     @Operation(summary = "Approved volunteers of a community, by team and skill (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
     public Page<ApplicationView> directory(@QueryParam("communityId") @NotNull UUID communityId,
                                            @QueryParam("team") String team,
                                            @QueryParam("skill") Skill skill,
@@ -79,7 +91,8 @@ public class VolunteerResource {
 
     @GET
     @Path("/volunteers/me")
-    @Operation(summary = "My volunteer status, service minutes and upcoming shifts", description = "404 NOT_A_VOLUNTEER")
+    @Operation(summary = "My volunteer status, service minutes and upcoming shifts")
+    @Extension(name = "x-refusals", value = "404 NOT_A_VOLUNTEER")
     public MyVolunteer me() {
         return volunteers.me(caller.get());
     }

@@ -57,7 +57,7 @@ public class VolunteerService {
             throw new ApiException(VolunteerError.APPLICATION_EXISTS);
         }
         Volunteer v = new Volunteer(caller.userId(), req.communityId(), req.name().strip(), req.skills(),
-                req.partyMember(), req.availability(), req.note());
+                req.partyMember(), req.availability(), req.note(), OffsetDateTime.now(clock));
         SqlErrors.insertUnique(VolunteerError.APPLICATION_EXISTS, () -> volunteers.persistAndFlush(v));
         Log.infof("volunteer application id=%s community=%s", v.getId(), req.communityId());
         return ApplicationView.from(v);
