@@ -9,7 +9,8 @@ public enum AuthError implements ErrorCode {
     INVITATION_INVALID(404, "邀请码无效", "The invitation code is not valid"),
     INVITATION_USED_UP(409, "邀请码已被用完", "The invitation code has been used up"),
     INVITATION_EXPIRED(410, "邀请码已过期", "The invitation code has expired"),
-    ROLE_NOT_INVITABLE(403, "不能邀请高于自己权限的角色", "You cannot invite to a role above your own"),
+    ROLE_NOT_INVITABLE(403, "不能邀请此角色：只能在自己的管辖范围内邀请不高于自己的角色（居民无需邀请）",
+            "You cannot invite to this role: only roles at or below your own, inside your scope (nobody is invited to RESIDENT)"),
     SCOPE_REQUIRED(400, "该角色需要指定所属范围（街道、社区或网格）", "This role needs a scope (street, community or grid)"),
     SCOPE_NOT_ALLOWED(400, "区级管理员不需要指定范围", "A district admin has no scope"),
     EXPIRY_IN_PAST(400, "过期时间必须在将来", "The expiry must be in the future");

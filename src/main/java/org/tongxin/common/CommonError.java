@@ -6,6 +6,7 @@ public enum CommonError implements ErrorCode {
     MALFORMED_JSON(400, "请求内容不是有效的 JSON", "The request body is not valid JSON"),
     UNKNOWN_FIELD(400, "请求中包含未知字段", "The request contains an unknown field"),
     BAD_REQUEST(400, "请求无效", "Bad request"),
+    MALFORMED_URI(400, "请求地址格式不正确", "The request address is malformed"),
     UNAUTHORIZED(401, "请先登录", "Please log in"),
     FORBIDDEN(403, "没有权限进行此操作", "You are not allowed to do this"),
     NOT_FOUND(404, "找不到请求的内容", "Not found"),

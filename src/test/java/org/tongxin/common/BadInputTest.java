@@ -2,13 +2,17 @@ package org.tongxin.common;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
+import org.tongxin.support.RawHttp;
 
 /** Whatever a client sends, the answer is a 4xx problem+json with a stable code, never a 500. */
 @QuarkusTest
@@ -108,5 +112,17 @@ class BadInputTest {
         given().header("Accept-Language", ";;;garbage").get("/api/me").then().spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("请先登录"));
         Api.districtAdmin().as().header("Accept-Language", "en").body(Map.of("name", "a\u0000b")).post("/api/streets")
                 .then().spec(problem(400, "VALIDATION_FAILED")).body("violations[0].message", equalTo("must not contain control characters"));
+    }
+
+    @Test
+    void malformedRequestTargetsAre400ProblemJsonEvenWithoutAToken() throws Exception {
+        for (String target : List.of("/api/checkpoints?communityId={x}", "/api/checkpoints?communityId=a|b",
+                "/api/checkpoints?communityId=%zz", "/api/{x}")) {
+            RawHttp.Answer answer = RawHttp.get(target);
+            assertEquals(400, answer.status(), target);
+            assertTrue(answer.head().toLowerCase().contains("content-type: application/problem+json"), answer.head());
+            assertTrue(answer.body().contains("\"code\":\"MALFORMED_URI\""), answer.body());
+        }
+        assertEquals(401, RawHttp.get("/api/checkpoints?communityId=%7Bx%7D").status(), "an escaped brace is fine");
     }
 }

@@ -1,0 +1,70 @@
+package org.tongxin.common;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refusals that happen before a request reaches any resource, answered as problem+json like every
+ * other error (the HTTP layer would otherwise answer them with an empty body the mini-program
+ * cannot branch on):
+ *
+ * <ul>
+ *   <li>a request target that is not a valid URI ({@code {}, |}, a bad {@code %} escape) →
+ *       400 {@code MALFORMED_URI}. Quarkus's own check, which answers a bare 400, is switched off
+ *       by {@link Main} ({@code vertx.disableURIValidation}) so that this one answers instead;</li>
+ *   <li>a declared body over {@code quarkus.http.limits.max-body-size} → 413 {@code PAYLOAD_TOO_LARGE},
+ *       before anything reads it.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EdgeFilters {
+
+    void install(@Observes Router router,
+                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        long max = limit.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (!validUri(ctx.request().uri())) {
+                refuse(ctx, CommonError.MALFORMED_URI);
+                return;
+            }
+            String declared = ctx.request().getHeader("Content-Length");
+            if (declared != null && exceeds(declared, max)) {
+                ctx.response().putHeader("Connection", "close");
+                refuse(ctx, CommonError.PAYLOAD_TOO_LARGE);
+                return;
+            }
+            ctx.next();
+        });
+    }
+
+    static boolean validUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(RoutingContext ctx, ErrorCode code) {
+        boolean en = Language.prefersEnglish(ctx.request().getHeader("Accept-Language"));
+        ctx.response().setStatusCode(code.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE + ";charset=utf-8")
+                .end(Json.encode(Problem.of(code, en, null, null)));
+    }
+
+    private static boolean exceeds(String declared, long max) {
+        try {
+            return Long.parseLong(declared.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
