@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.tongxin.auth.AuthDtos.MeView;
@@ -76,9 +77,15 @@ public class AccountService {
         return masked;
     }
 
+    /**
+     * Moves the user into a household and answers the one they left (empty if none); joins the
+     * caller's transaction, which also keeps the households' member counts.
+     */
     @Transactional
-    public void bindHousehold(UUID userId, UUID householdId) {
-        user(userId).bindHousehold(householdId);
+    public Optional<UUID> moveToHousehold(UUID userId, UUID householdId) {
+        UserRepository.Previous previous = users.moveToHousehold(userId, householdId)
+                .orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
+        return Optional.ofNullable(previous.householdId());
     }
 
     private UserAccount user(UUID userId) {

@@ -24,7 +24,42 @@ public interface AuthConfig {
     @WithDefault("false")
     boolean devLogin();
 
-    /** wx-login attempts allowed per client address per minute (TONGXIN_AUTH_LOGIN_RATE_PER_MINUTE). */
-    @WithDefault("20")
-    int loginRatePerMinute();
+    /** Rate limits, each per minute, counted in Redis across all replicas. */
+    Limits limits();
+
+    /** Per-minute limits on the calls that cost a WeChat API call or guess a secret. */
+    interface Limits {
+
+        /** wx-login attempts per client address (TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS). */
+        @WithDefault("20")
+        int loginPerAddress();
+
+        /** Successful logins per person, whatever address or code they use (TONGXIN_AUTH_LIMITS_LOGIN_PER_USER). */
+        @WithDefault("10")
+        int loginPerUser();
+
+        /** wx-login attempts in all, the ceiling that protects WeChat's quota (TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL). */
+        @WithDefault("6000")
+        int loginGlobal();
+
+        /** Token refreshes per client address (TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS). */
+        @WithDefault("120")
+        int refreshPerAddress();
+
+        /** Phone-number bindings per user; each costs a WeChat call (TONGXIN_AUTH_LIMITS_PHONE_PER_USER). */
+        @WithDefault("5")
+        int phonePerUser();
+
+        /** Phone-number bindings per client address (TONGXIN_AUTH_LIMITS_PHONE_PER_ADDRESS). */
+        @WithDefault("30")
+        int phonePerAddress();
+
+        /** Invitation accepts per user (TONGXIN_AUTH_LIMITS_ACCEPT_PER_USER). */
+        @WithDefault("10")
+        int acceptPerUser();
+
+        /** Invitation accepts per client address (TONGXIN_AUTH_LIMITS_ACCEPT_PER_ADDRESS). */
+        @WithDefault("30")
+        int acceptPerAddress();
+    }
 }

@@ -1,9 +1,7 @@
 package org.tongxin.auth;
 
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.*;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,9 +32,8 @@ public class AuthResource {
     @Path("/auth/wx-login")
     @Operation(summary = "Log in with a wx.login code")
     @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
-    public TokenResponse login(CodeRequest req, @Context HttpServerRequest http) {
-        String address = http.remoteAddress() != null ? http.remoteAddress().hostAddress() : "unknown";
-        return auth.login(req, address);
+    public TokenResponse login(CodeRequest req) {
+        return auth.login(req);
     }
 
     @POST

@@ -9,6 +9,7 @@ import org.tongxin.auth.AuthDtos.CodeRequest;
 import org.tongxin.auth.AuthDtos.RefreshRequest;
 import org.tongxin.auth.AuthDtos.TokenResponse;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.ClientAddress;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.wechat.WeChatClient;
 import org.tongxin.wechat.WeChatError;
@@ -30,19 +31,27 @@ public class AuthService {
     private final TokenIssuer tokens;
     private final RateLimiter rateLimiter;
     private final AuthConfig config;
+    private final ClientAddress address;
 
     AuthService(WeChatClient wechat, AccountService accounts, SessionStore sessions, TokenIssuer tokens,
-                RateLimiter rateLimiter, AuthConfig config) {
+                RateLimiter rateLimiter, AuthConfig config, ClientAddress address) {
         this.wechat = wechat;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.config = config;
+        this.address = address;
     }
 
-    public TokenResponse login(@NotNull @Valid CodeRequest req, String clientAddress) {
-        rateLimiter.acquire("login:" + clientAddress, config.loginRatePerMinute(), 60_000);
+    /**
+     * Three limits guard the exchange with WeChat: per client address (as {@link ClientAddress}
+     * resolves it, so a forged X-Forwarded-For cannot dodge it), across the whole service (WeChat's
+     * quota is shared), and per person once WeChat has said who it is.
+     */
+    public TokenResponse login(@NotNull @Valid CodeRequest req) {
+        rateLimiter.perMinute("login:addr:" + address.get(), config.limits().loginPerAddress());
+        rateLimiter.perMinute("login:all", config.limits().loginGlobal());
         WxSession wx;
         String nickname = null;
         if (devLoginApplies(req.code())) {
@@ -55,12 +64,14 @@ public class AuthService {
             wx = wechat.login(req.code());
         }
         UserAccount user = accounts.upsert(wx, nickname);
+        rateLimiter.perMinute("login:user:" + user.getId(), config.limits().loginPerUser());
         SessionStore.Issued session = sessions.create(user.getId());
         Log.infof("login user=%s session=%s", user.getId(), session.sessionId());
         return issue(session);
     }
 
     public TokenResponse refresh(@NotNull @Valid RefreshRequest req) {
+        rateLimiter.perMinute("refresh:addr:" + address.get(), config.limits().refreshPerAddress());
         try {
             return issue(sessions.rotate(req.refreshToken()));
         } catch (ApiException e) {
@@ -78,6 +89,8 @@ public class AuthService {
 
     /** Binds the phone number behind a {@code getPhoneNumber} code; answers it masked. */
     public String bindPhone(Caller caller, @NotNull @Valid CodeRequest req) {
+        rateLimiter.perMinute("phone:user:" + caller.userId(), config.limits().phonePerUser());
+        rateLimiter.perMinute("phone:addr:" + address.get(), config.limits().phonePerAddress());
         String phone;
         if (devLoginApplies(req.code())) {
             phone = req.code().substring(4);

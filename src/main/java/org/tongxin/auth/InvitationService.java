@@ -16,7 +16,9 @@ import org.tongxin.auth.AuthDtos.CreateInvitation;
 import org.tongxin.auth.AuthDtos.InvitationView;
 import org.tongxin.auth.AuthDtos.MeView;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.ClientAddress;
 import org.tongxin.common.Hashing;
+import org.tongxin.common.RateLimiter;
 import org.tongxin.common.OrgLocation;
 
 /**
@@ -34,14 +36,18 @@ public class InvitationService {
     private final OrgDirectory org;
     private final AuthConfig config;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final ClientAddress address;
 
     InvitationService(InvitationRepository invitations, AccountService accounts, OrgDirectory org, AuthConfig config,
-                      Clock clock) {
+                      Clock clock, RateLimiter rateLimiter, ClientAddress address) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.org = org;
         this.config = config;
         this.clock = clock;
+        this.rateLimiter = rateLimiter;
+        this.address = address;
     }
 
     @Transactional
@@ -68,6 +74,8 @@ public class InvitationService {
     /** Accepting twice is harmless: the second time changes nothing and answers the same profile. */
     @Transactional
     public MeView accept(Caller caller, @NotNull @Valid CodeRequest req) {
+        rateLimiter.perMinute("accept:user:" + caller.userId(), config.limits().acceptPerUser());
+        rateLimiter.perMinute("accept:addr:" + address.get(), config.limits().acceptPerAddress());
         Invitation inv = invitations.findByCodeHash(Hashing.sha256(req.code().trim().toUpperCase()))
                 .orElseThrow(() -> new ApiException(AuthError.INVITATION_INVALID));
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -25,12 +25,28 @@ public class StartupChecks {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("refusing to start: " + String.join("; ", problems));
         }
+        if (prod) {
+            auth.bootstrapAdminCode().filter(c -> !c.isBlank()).filter(c -> !strongEnough(c)).ifPresent(c -> {
+                throw new IllegalStateException("refusing to start: tongxin.auth.bootstrap-admin-code must have at least "
+                        + MIN_BOOTSTRAP_LENGTH + " characters, " + MIN_BOOTSTRAP_DISTINCT + " of them different "
+                        + "(it makes its first acceptor DISTRICT_ADMIN)");
+            });
+        }
         if (auth.accessTokenTtl().toMinutes() > 30) {
             throw new IllegalStateException("tongxin.auth.access-token-ttl must be at most 30 minutes");
         }
         if (auth.devLogin() && !wechat.configured()) {
             Log.warn("DEV LOGIN IS ON: a code dev-<name> logs in as a fake user. Never in production.");
         }
+    }
+
+    static final int MIN_BOOTSTRAP_LENGTH = 16;
+    static final int MIN_BOOTSTRAP_DISTINCT = 8;
+
+    /** A bootstrap code must resist guessing: it is accepted without any other proof. */
+    static boolean strongEnough(String code) {
+        String c = code.strip();
+        return c.length() >= MIN_BOOTSTRAP_LENGTH && c.chars().distinct().count() >= MIN_BOOTSTRAP_DISTINCT;
     }
 
     /** What makes a configuration unsafe; empty when it may start. */

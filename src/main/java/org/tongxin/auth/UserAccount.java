@@ -55,7 +55,4 @@ public class UserAccount {
         this.phoneMasked = masked;
     }
 
-    void bindHousehold(UUID householdId) {
-        this.householdId = householdId;
-    }
 }

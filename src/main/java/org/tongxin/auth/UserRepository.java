@@ -2,6 +2,7 @@ package org.tongxin.auth;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,29 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
     public Optional<UserAccount> findByOpenidHash(byte[] hash) {
         return find("openidHash", (Object) hash).firstResultOptional();
     }
+
+    /**
+     * Binds the user to a household. Answers the household they were in before (a null id if
+     * none), or empty when there is no such user. The user's row is locked while this runs, so two
+     * joins by one person happen one after the other.
+     */
+    public Optional<Previous> moveToHousehold(UUID userId, UUID householdId) {
+        List<?> previous = getEntityManager().createNativeQuery("""
+                UPDATE app_user u SET household_id = :household
+                FROM (SELECT id, household_id FROM app_user WHERE id = :user FOR UPDATE) old
+                WHERE u.id = old.id
+                RETURNING CAST(old.household_id AS text)""")
+                .setParameter("household", householdId).setParameter("user", userId)
+                .getResultList();
+        if (previous.isEmpty()) {
+            return Optional.empty();
+        }
+        Object old = previous.get(0);
+        return Optional.of(new Previous(old == null ? null : UUID.fromString(old.toString())));
+    }
+
+    /** The household a user was in before a move; {@code householdId} is null when none. */
+    public record Previous(UUID householdId) {}
 
     /**
      * Creates the user of a first login, or does nothing when a parallel login of the same person

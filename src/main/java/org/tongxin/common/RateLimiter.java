@@ -29,6 +29,11 @@ public class RateLimiter {
      * Counts one hit of {@code bucket} and refuses with 429 RATE_LIMITED (with Retry-After) once
      * more than {@code limit} hits fall in the current window.
      */
+    public void perMinute(String bucket, int limit) {
+        acquire(bucket, limit, 60_000);
+    }
+
+    /** As {@link #perMinute}, with a window of the given length. */
     public void acquire(String bucket, int limit, long windowMillis) {
         Response r = redis.execute("EVAL", SCRIPT, "1", "tongxin:rl:" + bucket, Long.toString(windowMillis));
         long count = r.get(0).toLong();

@@ -61,7 +61,7 @@ public class DemoData {
                 Building building = new Building(grid.getId(), community.getKind() == Community.Kind.VILLAGE ? "一巷" : "1号楼");
                 buildings.persist(building);
                 for (String room : new String[] {"101", "102", "201", "202"}) {
-                    households.persist(new Household(building.getId(), room, Hashing.randomCode(8)));
+                    households.persist(new Household(building.getId(), room, Hashing.randomCode(HouseholdService.JOIN_CODE_LENGTH)));
                 }
                 count++;
             }

@@ -16,6 +16,7 @@ public class Household {
     private String room;
     @Column(name = "join_code")
     private String joinCode;
+    private int members;
 
     protected Household() {}
 
@@ -30,4 +31,5 @@ public class Household {
     public UUID getBuildingId() { return buildingId; }
     public String getRoom() { return room; }
     public String getJoinCode() { return joinCode; }
+    public int getMembers() { return members; }
 }

@@ -23,6 +23,25 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return find("buildingId = ?1 order by room", buildingId);
     }
 
+    /** One more member, if the household has room for it; false when it is full. */
+    public boolean addMember(UUID householdId, int cap) {
+        return update("members = members + 1 where id = ?1 and members < ?2", householdId, cap) == 1;
+    }
+
+    public void removeMember(UUID householdId) {
+        update("members = members - 1 where id = ?1 and members > 0", householdId);
+    }
+
+    public void setJoinCode(UUID householdId, String joinCode) {
+        update("joinCode = ?1 where id = ?2", joinCode, householdId);
+    }
+
+    /** The household as the database has it now, after an update changed its row. */
+    public Household reloaded(Household h) {
+        getEntityManager().refresh(h);
+        return h;
+    }
+
     public Optional<Household> findByJoinCode(String joinCode) {
         return find("joinCode", joinCode).firstResultOptional();
     }

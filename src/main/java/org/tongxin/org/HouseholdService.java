@@ -5,12 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.ClientAddress;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
@@ -26,22 +29,26 @@ import org.tongxin.org.OrgDtos.*;
 @ApplicationScoped
 public class HouseholdService {
 
-    private static final int JOIN_CODE_LENGTH = 8;
-    private static final int JOIN_ATTEMPTS_PER_MINUTE = 10;
+    /** 12 characters of a 32-letter alphabet: 60 bits, so that guessing any of a million codes stays hopeless. */
+    static final int JOIN_CODE_LENGTH = 12;
 
     private final HouseholdRepository households;
     private final OrgService org;
     private final ScopeGuard scope;
     private final AccountService accounts;
     private final RateLimiter rateLimiter;
+    private final ClientAddress address;
+    private final OrgConfig config;
 
     HouseholdService(HouseholdRepository households, OrgService org, ScopeGuard scope, AccountService accounts,
-                     RateLimiter rateLimiter) {
+                     RateLimiter rateLimiter, ClientAddress address, OrgConfig config) {
         this.households = households;
         this.org = org;
         this.scope = scope;
         this.accounts = accounts;
         this.rateLimiter = rateLimiter;
+        this.address = address;
+        this.config = config;
     }
 
     @Transactional
@@ -62,16 +69,36 @@ public class HouseholdService {
         return Page.of(households.ofBuilding(buildingId), page, size, HouseholdView::from);
     }
 
-    /** Binds the caller to the household whose join code they typed; attempts are rate-limited. */
+    /**
+     * Binds the caller to the household whose join code they typed (dashes and spaces ignored),
+     * leaving the one they were in. Attempts are limited per user and per address; a household
+     * takes at most {@code tongxin.org.household-members} people, counted by a conditional update.
+     */
     @Transactional
     public HouseholdBinding join(Caller caller, @NotNull @Valid JoinHousehold req) {
-        rateLimiter.acquire("join:" + caller.userId(), JOIN_ATTEMPTS_PER_MINUTE, 60_000);
-        Household h = households.findByJoinCode(req.joinCode().trim().toUpperCase())
-                .orElseThrow(() -> new ApiException(OrgError.JOIN_CODE_INVALID));
+        rateLimiter.perMinute("join:user:" + caller.userId(), config.joinPerUser());
+        rateLimiter.perMinute("join:addr:" + address.get(), config.joinPerAddress());
+        String code = req.joinCode().replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        Household h = households.findByJoinCode(code).orElseThrow(() -> new ApiException(OrgError.JOIN_CODE_INVALID));
         OrgLocation where = locate(h.getId());
-        accounts.bindHousehold(caller.userId(), h.getId());
-        Log.infof("user joined household user=%s household=%s", caller.userId(), h.getId());
+        Optional<UUID> previous = accounts.moveToHousehold(caller.userId(), h.getId());
+        if (!previous.equals(Optional.of(h.getId()))) {
+            if (!households.addMember(h.getId(), config.householdMembers())) {
+                throw new ApiException(OrgError.HOUSEHOLD_FULL); // rolls the move back
+            }
+            previous.ifPresent(households::removeMember);
+            Log.infof("user joined household user=%s household=%s", caller.userId(), h.getId());
+        }
         return new HouseholdBinding(h.getId(), where.buildingId(), where.communityId());
+    }
+
+    /** A new join code for a household (the old one stops working); members who joined stay. */
+    @Transactional
+    public HouseholdView rotateJoinCode(Caller caller, UUID householdId) {
+        scope.require(caller, Role.GRID_WORKER, locate(householdId));
+        households.setJoinCode(householdId, freshJoinCode());
+        Log.infof("household join code rotated id=%s by=%s", householdId, caller.userId());
+        return HouseholdView.from(households.reloaded(households.findById(householdId)));
     }
 
     public OrgLocation locate(UUID householdId) {

@@ -71,13 +71,14 @@ public final class OrgDtos {
 
     public record CreateHousehold(@NotBlank @Size(max = 32) @SafeText String room) {}
 
-    public record HouseholdView(UUID id, UUID buildingId, String room, String joinCode) {
+    public record HouseholdView(UUID id, UUID buildingId, String room, String joinCode, int members) {
         static HouseholdView from(Household h) {
-            return new HouseholdView(h.getId(), h.getBuildingId(), h.getRoom(), h.getJoinCode());
+            return new HouseholdView(h.getId(), h.getBuildingId(), h.getRoom(), h.getJoinCode(), h.getMembers());
         }
     }
 
-    public record JoinHousehold(@NotBlank @Size(max = 16) @SafeText String joinCode) {}
+    /** The join code as printed; dashes and spaces are ignored. */
+    public record JoinHousehold(@NotBlank @Size(max = 24) @SafeText String joinCode) {}
 
     public record HouseholdBinding(UUID householdId, UUID buildingId, UUID communityId) {}
 }

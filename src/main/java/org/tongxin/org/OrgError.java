@@ -11,7 +11,8 @@ public enum OrgError implements ErrorCode {
     HOUSEHOLD_NOT_FOUND(404, "找不到该住户", "Household not found"),
     NAME_TAKEN(409, "同一上级下已有同名单位", "The name is already used at this level"),
     ROOM_TAKEN(409, "该楼栋已有此房号", "This room already exists in the building"),
-    JOIN_CODE_INVALID(404, "住户码无效", "The household join code is not valid");
+    JOIN_CODE_INVALID(404, "住户码无效", "The household join code is not valid"),
+    HOUSEHOLD_FULL(409, "该住户的成员已满，请联系网格员", "This household has as many members as it may have; ask your grid worker");
 
     private final Text text;
 

@@ -127,6 +127,15 @@ public class OrgResource {
         return Created.at("/api/households/" + view.id(), view);
     }
 
+    @POST
+    @Path("/households/{id}/join-code")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Give a household a new join code; the old one stops working (GRID_WORKER)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    public HouseholdView rotateJoinCode(@PathParam("id") UUID householdId) {
+        return households.rotateJoinCode(caller.get(), householdId);
+    }
+
     @GET
     @Path("/buildings/{id}/households")
     @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
@@ -140,7 +149,7 @@ public class OrgResource {
     @POST
     @Path("/me/household")
     @Operation(summary = "Join a household with its join code")
-    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 429 RATE_LIMITED")
+    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 409 HOUSEHOLD_FULL; 429 RATE_LIMITED")
     public HouseholdBinding joinHousehold(JoinHousehold req) {
         return households.join(caller.get(), req);
     }

@@ -1,11 +1,11 @@
 package org.tongxin.auth;
 
-import static org.tongxin.support.Problems.problem;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tongxin.support.Problems.problem;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
@@ -140,6 +142,39 @@ class LoginTest {
         given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
                 .body(Map.of("code", "bad-x")).post("/api/auth/wx-login").then()
                 .spec(problem(429, "RATE_LIMITED")).header("Retry-After", notNullValue()).body("code", equalTo("RATE_LIMITED"));
+    }
+
+    @Test
+    void aForgedForwardedForDoesNotDodgeTheAddressLimit() {
+        // The ingress appends the address it saw; whatever the client wrote before it is ignored.
+        String seenByIngress = Api.randomAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            statuses.add(given().contentType(ContentType.JSON).header("X-Forwarded-For", Api.randomAddress() + ", " + seenByIngress)
+                    .body(Map.of("code", "bad-" + i)).post("/api/auth/wx-login").then().extract().statusCode());
+        }
+        assertEquals(2, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+    }
+
+    @Test
+    void onePersonIsLimitedWhateverAddressesTheyUse() {
+        String code = "ok-" + Api.unique("same-person");
+        for (int i = 0; i < 10; i++) {
+            Api.wxLogin(code).statusCode(200);
+        }
+        Api.wxLogin(code).spec(problem(429, "RATE_LIMITED")).header("Retry-After", notNullValue());
+    }
+
+    @Test
+    void theServiceWideCeilingStopsEveryLoginWithRetryAfter() {
+        var counter = redis.value(Long.class);
+        counter.setex("tongxin:rl:login:all", 30, 6000L);
+        try {
+            Api.wxLogin("ok-" + Api.unique("late")).spec(problem(429, "RATE_LIMITED")).header("Retry-After", notNullValue());
+        } finally {
+            redis.key().del("tongxin:rl:login:all");
+        }
+        Api.wxLogin("ok-" + Api.unique("early")).statusCode(200);
     }
 
     private static void assertNoSecrets(String body, String code) {

@@ -26,4 +26,12 @@ class StartupChecksTest {
     void devMayUseTheDevLoginWithoutCredentials() {
         assertTrue(StartupChecks.problems(false, true, false, false).isEmpty());
     }
+
+    @Test
+    void aBootstrapAdminCodeMustResistGuessing() {
+        assertFalse(StartupChecks.strongEnough("DEVADMIN"));
+        assertFalse(StartupChecks.strongEnough("AAAAAAAAAAAAAAAAAAAA"), "long but made of one letter");
+        assertFalse(StartupChecks.strongEnough("ABCDEFGH1234567"), "15 characters");
+        assertTrue(StartupChecks.strongEnough("K7Q2-M9XD-4TRW-8HZP"));
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
+import org.tongxin.support.Db;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
 
@@ -71,7 +73,7 @@ class OrgTest {
                 .post("/api/grids/" + otherGrid + "/buildings").then().statusCode(201).extract().path("id"));
         Api.User worker = Api.withRole(Role.GRID_WORKER, org.grid());
         worker.as().body(Map.of("room", "102")).post("/api/buildings/" + org.buildingId() + "/households")
-                .then().statusCode(201).body("joinCode", matchesPattern("[0-9A-Z]{8}"));
+                .then().statusCode(201).body("joinCode", matchesPattern("[0-9A-HJKMNP-TV-Z]{12}"));
         worker.as().body(Map.of("room", "102")).post("/api/buildings/" + otherBuilding + "/households").then().spec(problem(403, "FORBIDDEN"));
         worker.as().body(Map.of("name", "3号楼")).post("/api/grids/" + org.gridId() + "/buildings").then().spec(problem(403, "FORBIDDEN"));
         worker.as().get("/api/buildings/" + org.buildingId() + "/households").then().statusCode(200)
@@ -121,6 +123,76 @@ class OrgTest {
                 .body("communityId", equalTo(org.communityId().toString()));
         resident.as().get("/api/me").then().body("householdId", equalTo(org.householdId().toString()));
         resident.as().body(Map.of("joinCode", "ZZZZZZZZ")).post("/api/me/household").then().spec(problem(404, "JOIN_CODE_INVALID"));
+    }
+
+    @Test
+    void aHouseholdNeverTakesMoreThanItsMembersEvenInParallel() throws Exception {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        List<Api.User> family = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            family.add(Api.resident());
+        }
+        List<String> outcomes = Parallel.run(family, u -> {
+            var r = u.as().body(Map.of("joinCode", org.joinCode())).post("/api/me/household").then().extract();
+            return r.statusCode() + " " + (r.statusCode() == 200 ? "" : r.path("code"));
+        });
+        assertEquals(10, outcomes.stream().filter("200 "::equals).count(), outcomes.toString());
+        assertEquals(5, outcomes.stream().filter("409 HOUSEHOLD_FULL"::equals).count(), outcomes.toString());
+        assertEquals(10, Db.count("SELECT count(*) FROM app_user WHERE household_id = ?", org.householdId()));
+        admin.as().get("/api/buildings/" + org.buildingId() + "/households").then().body("items[0].members", equalTo(10));
+
+        // One member moves to another flat: a place frees up, and joining twice counts once.
+        String other = admin.as().body(Map.of("room", "102")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).extract().path("joinCode");
+        Api.User mover = family.get(outcomes.indexOf("200 "));
+        mover.as().body(Map.of("joinCode", other)).post("/api/me/household").then().statusCode(200);
+        mover.as().body(Map.of("joinCode", other)).post("/api/me/household").then().statusCode(200);
+        Api.User late = family.get(outcomes.indexOf("409 HOUSEHOLD_FULL"));
+        late.as().body(Map.of("joinCode", org.joinCode())).post("/api/me/household").then().statusCode(200);
+        assertEquals(1, Db.count("SELECT members FROM household WHERE join_code = ?", other));
+    }
+
+    @Test
+    void staffRotateAJoinCodeAndTheOldOneStopsWorking() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        Api.User member = Api.resident();
+        member.as().body(Map.of("joinCode", org.joinCode())).post("/api/me/household").then().statusCode(200);
+        Api.User worker = Api.withRole(Role.GRID_WORKER, org.grid());
+        String fresh = worker.as().post("/api/households/" + org.householdId() + "/join-code").then().statusCode(200)
+                .body("members", equalTo(1)).extract().path("joinCode");
+        assertEquals(12, fresh.length());
+        Api.resident().as().body(Map.of("joinCode", org.joinCode())).post("/api/me/household").then()
+                .spec(problem(404, "JOIN_CODE_INVALID"));
+        String printed = fresh.substring(0, 4) + "-" + fresh.substring(4, 8) + " " + fresh.substring(8);
+        Api.resident().as().body(Map.of("joinCode", printed)).post("/api/me/household").then().statusCode(200);
+        member.as().get("/api/me").then().body("householdId", equalTo(org.householdId().toString()));
+        Api.resident().as().post("/api/households/" + org.householdId() + "/join-code").then().spec(problem(403, "FORBIDDEN"));
+        worker.as().post("/api/households/" + UUID.randomUUID() + "/join-code").then().spec(problem(404, "HOUSEHOLD_NOT_FOUND"));
+    }
+
+    @Test
+    void guessingJoinCodesIsLimitedPerUserAndPerAddress() {
+        Api.User guesser = Api.resident();
+        for (int i = 0; i < 10; i++) {
+            guesser.as().body(Map.of("joinCode", "ZZZZZZZZZZZ" + i)).post("/api/me/household").then()
+                    .spec(problem(404, "JOIN_CODE_INVALID"));
+        }
+        guesser.as().body(Map.of("joinCode", "ZZZZZZZZZZZZ")).post("/api/me/household").then().spec(problem(429, "RATE_LIMITED"));
+        // Many accounts behind one address share the address's budget (30 a minute).
+        String address = Api.randomAddress();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Api.User u = Api.resident();
+            Api.User same = new Api.User(u.id(), u.accessToken(), u.refreshToken(), address);
+            for (int j = 0; j < 9; j++) {
+                statuses.add(same.as().body(Map.of("joinCode", "YYYYYYYYYYY" + j)).post("/api/me/household").then()
+                        .extract().statusCode());
+            }
+        }
+        assertEquals(30, statuses.stream().filter(s -> s == 404).count(), statuses.toString());
+        assertEquals(6, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
     }
 
     @Test

@@ -24,10 +24,15 @@ public final class Api {
 
     private Api() {}
 
-    /** A logged-in user: ids and both tokens. */
-    public record User(UUID id, String accessToken, String refreshToken) {
+    /**
+     * A logged-in user: ids, both tokens, and the client address their requests come from (the
+     * tests play the trusted ingress, which passes it in X-Forwarded-For), so per-address limits
+     * count each user apart, as they would count separate phones.
+     */
+    public record User(UUID id, String accessToken, String refreshToken, String address) {
         public RequestSpecification as() {
-            return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + accessToken);
+            return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + accessToken)
+                    .header("X-Forwarded-For", address);
         }
     }
 
@@ -42,20 +47,26 @@ public final class Api {
     }
 
     public static ValidatableResponse wxLogin(String code) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress())
+        return wxLogin(code, randomAddress());
+    }
+
+    public static ValidatableResponse wxLogin(String code, String address) {
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", address)
                 .body(Map.of("code", code)).post("/api/auth/wx-login").then();
     }
 
     public static User resident() {
-        var body = wxLogin("ok-" + unique("user")).statusCode(200).extract().jsonPath();
+        String address = randomAddress();
+        var body = wxLogin("ok-" + unique("user"), address).statusCode(200).extract().jsonPath();
         return new User(UUID.fromString(body.getString("user.id")), body.getString("accessToken"),
-                body.getString("refreshToken"));
+                body.getString("refreshToken"), address);
     }
 
     public static User refresh(User user) {
-        var body = given().contentType(ContentType.JSON).body(Map.of("refreshToken", user.refreshToken()))
+        var body = given().contentType(ContentType.JSON).header("X-Forwarded-For", user.address())
+                .body(Map.of("refreshToken", user.refreshToken()))
                 .post("/api/auth/refresh").then().statusCode(200).extract().jsonPath();
-        return new User(user.id(), body.getString("accessToken"), body.getString("refreshToken"));
+        return new User(user.id(), body.getString("accessToken"), body.getString("refreshToken"), user.address());
     }
 
     /** A new user holding {@code role} at {@code where}, with a token that already carries it. */
