@@ -24,6 +24,14 @@ public interface AuthConfig {
     @WithDefault("false")
     boolean devLogin();
 
+    /** The longest an invitation may stay valid (TONGXIN_AUTH_INVITATION_MAX_VALIDITY). */
+    @WithDefault("P30D")
+    Duration invitationMaxValidity();
+
+    /** The most uses one invitation may have (TONGXIN_AUTH_INVITATION_MAX_USES). */
+    @WithDefault("50")
+    int invitationMaxUses();
+
     /** Rate limits, each per minute, counted in Redis across all replicas. */
     Limits limits();
 

@@ -6,11 +6,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tongxin.common.PlausibleDate;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the auth API (API.md § Auth). */
@@ -19,8 +21,11 @@ public final class AuthDtos {
 
     private AuthDtos() {}
 
-    /** A one-time code from {@code wx.login} or the {@code getPhoneNumber} button. */
-    public record CodeRequest(@NotBlank @Size(max = 128) @SafeText String code) {}
+    /**
+     * A one-time code from {@code wx.login} or the {@code getPhoneNumber} button: letters, digits,
+     * {@code _} and {@code -} only (it travels in WeChat's URL as it is).
+     */
+    public record CodeRequest(@NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9_-]*") String code) {}
 
     public record RefreshRequest(@NotBlank @Size(max = 128) @SafeText String refreshToken) {}
 
@@ -41,7 +46,7 @@ public final class AuthDtos {
     public record PhoneView(String phone) {}
 
     public record CreateInvitation(@NotNull Role role, UUID scopeId,
-                                   @Min(1) @Max(10000) Integer maxUses, OffsetDateTime expiresAt) {}
+                                   @Min(1) @Max(10000) Integer maxUses, @PlausibleDate OffsetDateTime expiresAt) {}
 
     /** The plain {@code code} appears only in the response to its creation. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -39,7 +39,7 @@ public class AuthResource {
     @POST
     @Path("/auth/refresh")
     @Operation(summary = "Swap a refresh token for a new pair; reusing an old one revokes the session")
-    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED")
+    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED; 429 RATE_LIMITED")
     public TokenResponse refresh(RefreshRequest req) {
         return auth.refresh(req);
     }
@@ -70,7 +70,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
-    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
+    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
     public PhoneView bindPhone(CodeRequest req) {
         return new PhoneView(auth.bindPhone(caller.get(), req));
     }

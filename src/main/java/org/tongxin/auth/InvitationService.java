@@ -63,8 +63,17 @@ public class InvitationService {
         if (!expiresAt.isAfter(now)) {
             throw new ApiException(AuthError.EXPIRY_IN_PAST);
         }
-        String code = Hashing.randomCode(CODE_LENGTH);
+        long days = config.invitationMaxValidity().toDays();
+        if (expiresAt.isAfter(now.plus(config.invitationMaxValidity()))) {
+            throw ApiException.invalid("expiresAt", "邀请码有效期最长 " + days + " 天",
+                    "an invitation may be valid for at most " + days + " days");
+        }
         int maxUses = req.maxUses() != null ? req.maxUses() : 1;
+        if (maxUses > config.invitationMaxUses()) {
+            throw ApiException.invalid("maxUses", "一个邀请码最多可使用 " + config.invitationMaxUses() + " 次",
+                    "an invitation may have at most " + config.invitationMaxUses() + " uses");
+        }
+        String code = Hashing.randomCode(CODE_LENGTH);
         Invitation inv = new Invitation(Hashing.sha256(code), target, maxUses, expiresAt, caller.userId());
         invitations.persistAndFlush(inv);
         Log.infof("invitation created id=%s role=%s by=%s", inv.getId(), target.role(), caller.userId());

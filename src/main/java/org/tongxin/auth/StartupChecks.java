@@ -28,7 +28,7 @@ public class StartupChecks {
         if (prod) {
             auth.bootstrapAdminCode().filter(c -> !c.isBlank()).filter(c -> !strongEnough(c)).ifPresent(c -> {
                 throw new IllegalStateException("refusing to start: tongxin.auth.bootstrap-admin-code must have at least "
-                        + MIN_BOOTSTRAP_LENGTH + " characters, " + MIN_BOOTSTRAP_DISTINCT + " of them different "
+                        + MIN_BOOTSTRAP_LENGTH + " letters, digits, _ or -, " + MIN_BOOTSTRAP_DISTINCT + " of them different "
                         + "(it makes its first acceptor DISTRICT_ADMIN)");
             });
         }
@@ -46,7 +46,8 @@ public class StartupChecks {
     /** A bootstrap code must resist guessing: it is accepted without any other proof. */
     static boolean strongEnough(String code) {
         String c = code.strip();
-        return c.length() >= MIN_BOOTSTRAP_LENGTH && c.chars().distinct().count() >= MIN_BOOTSTRAP_DISTINCT;
+        return c.length() >= MIN_BOOTSTRAP_LENGTH && c.chars().distinct().count() >= MIN_BOOTSTRAP_DISTINCT
+                && c.matches("[A-Za-z0-9_-]+"); // what an invitation code may contain
     }
 
     /** What makes a configuration unsafe; empty when it may start. */

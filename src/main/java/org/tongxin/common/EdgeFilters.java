@@ -1,13 +1,16 @@
 package org.tongxin.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,8 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a request target that is not a valid URI ({@code {}, |}, a bad {@code %} escape) →
  *       400 {@code MALFORMED_URI}. Quarkus's own check, which answers a bare 400, is switched off
  *       by {@link Main} ({@code vertx.disableURIValidation}) so that this one answers instead;</li>
- *   <li>a declared body over {@code quarkus.http.limits.max-body-size} → 413 {@code PAYLOAD_TOO_LARGE},
- *       before anything reads it.</li>
+ *   <li>a body over {@code quarkus.http.limits.max-body-size} → 413 {@code PAYLOAD_TOO_LARGE}: a
+ *       declared one before anything reads it, a chunked one as soon as it passes the limit.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -42,6 +45,35 @@ public class EdgeFilters {
             }
             ctx.next();
         });
+        // A body without a declared length (chunked) is counted as it arrives; past the limit the
+        // failure below answers, instead of the HTTP layer's bare 413.
+        BodyHandler counting = BodyHandler.create(false).setBodyLimit(max);
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (chunked(ctx)) {
+                counting.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(ctx -> {
+            if (chunked(ctx) && ctx.getBody() == null) {
+                ctx.setBody(Buffer.buffer()); // an empty chunked body: the REST layer must not wait for more
+            }
+            ctx.next();
+        });
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                ctx.response().putHeader("Connection", "close");
+                refuse(ctx, CommonError.PAYLOAD_TOO_LARGE);
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static boolean chunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     static boolean validUri(String target) {

@@ -169,6 +169,8 @@ public class OpenApiContract implements OASFilter {
         props.put("code", OASFactory.createSchema().addType(SchemaType.STRING).description("stable UPPER_SNAKE code: branch on this"));
         props.put("violations", OASFactory.createSchema().addType(SchemaType.ARRAY).items(violation)
                 .description("the fields at fault, on validation errors"));
+        props.put("instance", OASFactory.createSchema().addType(SchemaType.STRING)
+                .description("urn:tongxin:incident:<id> on 5xx: the reference to quote when reporting it"));
         return OASFactory.createSchema().addType(SchemaType.OBJECT).description("RFC 9457 problem details")
                 .properties(props).required(List.of("type", "title", "status", "detail", "code"));
     }

@@ -9,6 +9,11 @@ import java.util.function.Function;
 @RegisterForReflection
 public record Page<T>(List<T> items, int page, int size, long total) {
 
+    /** The highest page number a client may ask for: far beyond any real list, far below an overflow. */
+    public static final int MAX_PAGE = 10_000;
+    /** The largest page (API.md: size ≤ 100). */
+    public static final int MAX_SIZE = 100;
+
     /** The requested page of a query, each row mapped to its API record; {@code total} counts all rows. */
     public static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> toView) {
         List<T> items = query.page(page, size).list().stream().map(toView).toList();

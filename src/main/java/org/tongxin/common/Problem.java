@@ -8,7 +8,8 @@ import java.util.Locale;
 /** RFC 9457 problem details with our stable {@code code} and, for validation, the fields at fault. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String code, List<Violation> violations) {
+public record Problem(String type, String title, int status, String detail, String code, List<Violation> violations,
+                      String instance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -17,7 +18,13 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(ErrorCode code, boolean english, String detail, List<Violation> violations) {
         String title = english ? code.en() : code.zh();
-        return new Problem(typeOf(code), title, code.status(), detail != null ? detail : title, code.name(), violations);
+        return new Problem(typeOf(code), title, code.status(), detail != null ? detail : title, code.name(), violations,
+                null);
+    }
+
+    /** The same problem naming this occurrence (RFC 9457 {@code instance}): a reference to quote. */
+    public Problem withInstance(String instance) {
+        return new Problem(type, title, status, detail, code, violations, instance);
     }
 
     static String typeOf(ErrorCode code) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,7 +29,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response api(ApiException e, HttpHeaders headers) {
         boolean en = english(headers);
-        Response.ResponseBuilder rb = build(e.code(), en, e.detail(en), null);
+        Response.ResponseBuilder rb = build(e.code(), en, e.detail(en), e.violations(en));
         e.headers().forEach(rb::header);
         return rb.build();
     }
@@ -100,7 +101,7 @@ public class ProblemMapper {
             default -> status >= 500 ? CommonError.INTERNAL_ERROR : CommonError.BAD_REQUEST;
         };
         if (status >= 500) {
-            Log.errorf(e, "request failed with %d", status);
+            return incident(e, code, headers);
         }
         Response.ResponseBuilder rb = build(code, english(headers), null, null);
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
@@ -119,13 +120,51 @@ public class ProblemMapper {
             Log.infof("write refused by a constraint, sqlstate %s", SqlErrors.sqlState(e).orElse("?"));
             return build(CommonError.CONFLICT, english(headers), null, null).build();
         }
+        if (SqlErrors.sqlState(e).filter(s -> s.startsWith("22")).isPresent()) {
+            Log.infof("value refused by the database as data, sqlstate %s", SqlErrors.sqlState(e).orElse("?"));
+            return build(CommonError.VALIDATION_FAILED, english(headers), null, null).build();
+        }
         return unexpected(e, headers);
+    }
+
+    /**
+     * Safety nets behind the bounds checked at the edge: date arithmetic that overflows, or a value
+     * the database refuses as data (SQLSTATE class 22: out of range, bad format). Both are the
+     * client's input, so 400, never 500.
+     */
+    @ServerExceptionMapper
+    public Response dateTime(java.time.DateTimeException e, HttpHeaders headers) {
+        Log.infof("date out of range: %s", e.getClass().getSimpleName());
+        return build(CommonError.VALIDATION_FAILED, english(headers), null, null).build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
-        Log.errorf(e, "unexpected failure: %s", e.getClass().getName());
-        return build(CommonError.INTERNAL_ERROR, english(headers), null, null).build();
+        return incident(e, CommonError.INTERNAL_ERROR, headers);
+    }
+
+    /**
+     * A failure that is our fault. The log gets one ERROR line with a reference and the exception's
+     * type, never its message or stack trace at that level: those can carry SQL text with the
+     * values in it. The stack trace goes to DEBUG under the same reference, and the client gets
+     * the reference as the problem's {@code instance}, to quote when reporting it.
+     */
+    private static Response incident(Throwable e, ErrorCode code, HttpHeaders headers) {
+        String reference = UUID.randomUUID().toString();
+        Log.error(incidentLine(e, code, reference));
+        Log.debugf(e, "incident %s", reference);
+        Problem problem = Problem.of(code, english(headers), null, null).withInstance("urn:tongxin:incident:" + reference);
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE + ";charset=utf-8").entity(problem).build();
+    }
+
+    static String incidentLine(Throwable e, ErrorCode code, String reference) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "incident " + reference + " code=" + code.name() + " type=" + e.getClass().getName()
+                + (root != e ? " cause=" + root.getClass().getName() : "")
+                + SqlErrors.sqlState(e).map(s -> " sqlstate=" + s).orElse("");
     }
 
     static Response.ResponseBuilder build(ErrorCode code, boolean english, String detail, List<Problem.Violation> violations) {
@@ -138,12 +177,29 @@ public class ProblemMapper {
         return headers != null && Language.prefersEnglish(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /** {@code create.request.items[0].name} → {@code items[0].name}: the path the client sent. */
+    /**
+     * {@code create.req.items[0].name} → {@code items[0].name}: the path the client sent. A
+     * violation on a parameter itself names the parameter (a query or path parameter such as
+     * {@code page}), or {@code body} when the parameter is the request body (one of our records).
+     */
     private static String fieldOf(ConstraintViolation<?> v) {
         StringBuilder out = new StringBuilder();
+        String parameter = null;
+        List<Class<?>> parameterTypes = List.of();
         for (Path.Node node : v.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> { continue; }
+                case METHOD -> {
+                    parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+                    continue;
+                }
+                case PARAMETER -> {
+                    int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                    boolean body = index < parameterTypes.size()
+                            && parameterTypes.get(index).getName().startsWith("org.tongxin.");
+                    parameter = body ? "body" : node.getName();
+                    continue;
+                }
+                case CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> { continue; }
                 default -> { }
             }
             if (node.getName() == null) {
@@ -157,7 +213,7 @@ public class ProblemMapper {
                 out.append('[').append(node.getIndex()).append(']');
             }
         }
-        return out.isEmpty() ? "body" : out.toString();
+        return !out.isEmpty() ? out.toString() : parameter != null ? parameter : "body";
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -2,8 +2,6 @@ package org.tongxin.common;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,9 +10,7 @@ import java.lang.annotation.Target;
 
 /** Like {@link SafeText}, but line breaks and tabs are allowed: notes, descriptions, messages. */
 @Documented
-@Pattern(regexp = "(?:[^\\p{Cc}]|[\\n\\r\\t])*")
-@Constraint(validatedBy = {})
-@ReportAsSingleViolation
+@Constraint(validatedBy = SafeTextValidator.Multiline.class)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface SafeMultilineText {

@@ -141,8 +141,8 @@ public class OrgResource {
     @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND")
     public Page<HouseholdView> listHouseholds(@PathParam("id") UUID buildingId,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return households.list(caller.get(), buildingId, page, size);
     }
 

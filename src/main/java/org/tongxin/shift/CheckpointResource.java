@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.Created;
+import org.tongxin.common.PlausibleDate;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** API.md § Checkpoints and shifts: checkpoints, rosters, coverage and no-shows. */
@@ -72,8 +73,8 @@ public class CheckpointResource {
     @Path("/checkpoints/{id}/shifts")
     @Operation(summary = "Shifts of a checkpoint with capacity and taken; from/to are service-zone dates, to inclusive")
     @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 CHECKPOINT_NOT_FOUND")
-    public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") LocalDate from,
-                                  @QueryParam("to") LocalDate to) {
+    public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") @PlausibleDate LocalDate from,
+                                  @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.shifts(caller.get(), checkpointId, DateRange.ahead(from, to, clock));
     }
 
@@ -81,8 +82,8 @@ public class CheckpointResource {
     @Path("/communities/{id}/coverage")
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
     @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
-                                      @QueryParam("to") LocalDate to) {
+    public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
+                                      @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.coverage(caller.get(), communityId, DateRange.ahead(from, to, clock));
     }
 
@@ -90,8 +91,8 @@ public class CheckpointResource {
     @Path("/communities/{id}/no-shows")
     @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
     @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") LocalDate from,
-                                @QueryParam("to") LocalDate to) {
+    public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
+                                @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, clock));
     }
 }

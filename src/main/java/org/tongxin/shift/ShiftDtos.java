@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.tongxin.common.PlausibleDate;
 import org.tongxin.common.SafeMultilineText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
@@ -37,7 +38,7 @@ public final class ShiftDtos {
     }
 
     /** Generate the pattern's shifts for {@code days} days from {@code from} (service-zone dates). */
-    public record GenerateShifts(@NotNull LocalDate from, @NotNull @Min(1) @Max(31) Integer days) {}
+    public record GenerateShifts(@NotNull @PlausibleDate LocalDate from, @NotNull @Min(1) @Max(31) Integer days) {}
 
     public record Generated(int created) {}
 

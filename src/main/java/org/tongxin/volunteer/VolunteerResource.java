@@ -55,8 +55,8 @@ public class VolunteerResource {
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
     public Page<ApplicationView> applications(@QueryParam("communityId") @NotNull UUID communityId,
                                               @QueryParam("status") Volunteer.Status status,
-                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return volunteers.applications(caller.get(), communityId, status, page, size);
     }
 
@@ -84,8 +84,8 @@ public class VolunteerResource {
     public Page<ApplicationView> directory(@QueryParam("communityId") @NotNull UUID communityId,
                                            @QueryParam("team") String team,
                                            @QueryParam("skill") Skill skill,
-                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return volunteers.directory(caller.get(), communityId, team, skill, page, size);
     }
 

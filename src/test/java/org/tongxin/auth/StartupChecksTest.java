@@ -32,6 +32,7 @@ class StartupChecksTest {
         assertFalse(StartupChecks.strongEnough("DEVADMIN"));
         assertFalse(StartupChecks.strongEnough("AAAAAAAAAAAAAAAAAAAA"), "long but made of one letter");
         assertFalse(StartupChecks.strongEnough("ABCDEFGH1234567"), "15 characters");
+        assertFalse(StartupChecks.strongEnough("K7Q2+M9XD/4TRW=8HZP"), "an invitation code has no + / =");
         assertTrue(StartupChecks.strongEnough("K7Q2-M9XD-4TRW-8HZP"));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * payloads and the real error codes. The {@code js_code} decides the answer:
  * {@code ok-*} logs in (openid {@code o-<code>}), {@code bad-*} → 40029, {@code used-*} → 40163,
  * {@code busy-*} → -1, {@code limit-*} → 45011. Phone codes: {@code phone-ok} → 13812345678,
- * {@code phone-bad} → 40029.
+ * {@code phone-bad} → 40029. Any other code → 40029, as the real service answers an invalid code.
  */
 public class WeChatStub implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +34,11 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
         json(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("ok-.*")),
                 "{\"openid\":\"o-{{request.query.js_code}}\",\"session_key\":\"sk-secret-{{request.query.js_code}}\","
                         + "\"unionid\":\"u-{{request.query.js_code}}\"}");
+        // Any code the cases below do not name is, as on the real service, an invalid code.
+        server.stubFor(get(urlPathEqualTo("/sns/jscode2session")).atPriority(10)
+                .willReturn(okJson("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
+        server.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).atPriority(10)
+                .willReturn(okJson("{\"errcode\":40029,\"errmsg\":\"invalid code\"}")));
         wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("bad-.*")), 40029, "invalid code");
         wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("used-.*")), 40163, "code been used");
         wxError(get(urlPathEqualTo("/sns/jscode2session")).withQueryParam("js_code", matching("busy-.*")), -1, "system error");
