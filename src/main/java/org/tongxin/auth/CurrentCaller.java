@@ -20,15 +20,25 @@ public class CurrentCaller {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    SessionStore sessions;
+
     private Caller caller;
 
-    /** The caller; 401 when the request carries no valid access token. */
+    /**
+     * The caller; 401 when the request carries no valid access token, or one of a session that
+     * was logged out or revoked (checked against the deny-list once per request).
+     */
     public Caller get() {
         if (caller == null) {
             if (jwt == null || jwt.getSubject() == null) {
                 throw new UnauthorizedException();
             }
-            caller = new Caller(UUID.fromString(jwt.getSubject()), jwt.getClaim(SESSION_CLAIM), grants());
+            String sid = jwt.getClaim(SESSION_CLAIM);
+            if (sessions.isRevoked(sid)) {
+                throw new UnauthorizedException();
+            }
+            caller = new Caller(UUID.fromString(jwt.getSubject()), sid, grants());
         }
         return caller;
     }

@@ -1,32 +1,49 @@
 package org.tongxin.auth;
 
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
+import org.tongxin.common.PiiCipher;
 
 /**
  * Login sessions and their opaque refresh tokens, in Redis so every replica sees the same state.
  * Only SHA-256 hashes of refresh tokens are stored. Each refresh rotates the token inside one
  * Lua script; presenting a token that was already rotated away means it leaked (or was replayed),
  * so the whole session is revoked and its current token stops working too.
+ *
+ * <p>Two parallel refreshes of one token (a phone retrying on a flaky network) are not a leak:
+ * for {@link #GRACE_MILLIS} after a rotation the previous token answers the same new token
+ * (kept that long, encrypted). A revoked session's id goes on a deny-list for as long as an
+ * access token can live, so logout and reuse detection end access tokens at once, not at expiry.
  */
 @ApplicationScoped
 public class SessionStore {
 
-    private static final String TOKEN_KEY = "tongxin:rt:";
-    private static final String SESSION_KEY = "tongxin:sess:";
+    /** How long the previous refresh token answers the same new one. */
+    static final long GRACE_MILLIS = 10_000;
 
-    /** KEYS: session, token. ARGV: user, token hash, ttl ms. */
+    private static final String TOKEN_KEY = "tongxin:rt:";
+    private static final String GRACE_KEY = "tongxin:rtg:";
+    private static final String SESSION_KEY = "tongxin:sess:";
+    private static final String REVOKED_KEY = "tongxin:revoked:";
+
+    /** KEYS: session, token. ARGV: user, token hash, ttl ms, sid. */
     private static final String CREATE = """
             redis.call('HSET', KEYS[1], 'user', ARGV[1], 'current', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3])
             return 1""";
 
-    /** KEYS: presented token. ARGV: presented hash, new hash, ttl ms, session prefix, token prefix. */
+    /**
+     * KEYS: presented token, its grace key. ARGV: presented hash, new hash, ttl ms, session prefix,
+     * token prefix, grace ms, sealed new token, revoked prefix, access ttl ms.
+     */
     private static final String ROTATE = """
             local sid = redis.call('GET', KEYS[1])
             if not sid then return {'INVALID'} end
@@ -34,12 +51,16 @@ public class SessionStore {
             local current = redis.call('HGET', skey, 'current')
             if not current then return {'INVALID'} end
             if current ~= ARGV[1] then
+              local grace = redis.call('GET', KEYS[2])
+              if grace then return {'GRACE', sid, redis.call('HGET', skey, 'user'), grace} end
               redis.call('DEL', skey)
+              redis.call('SET', ARGV[8] .. sid, '1', 'PX', ARGV[9])
               return {'REUSED', sid}
             end
             redis.call('HSET', skey, 'current', ARGV[2])
             redis.call('PEXPIRE', skey, ARGV[3])
             redis.call('SET', ARGV[5] .. ARGV[2], sid, 'PX', ARGV[3])
+            redis.call('SET', KEYS[2], ARGV[7], 'PX', ARGV[6])
             return {'OK', sid, redis.call('HGET', skey, 'user')}""";
 
     /** A live session after a successful create or rotation, with the plain token to hand out once. */
@@ -47,10 +68,12 @@ public class SessionStore {
 
     private final RedisDataSource redis;
     private final AuthConfig config;
+    private final PiiCipher cipher;
 
-    SessionStore(RedisDataSource redis, AuthConfig config) {
+    SessionStore(RedisDataSource redis, AuthConfig config, PiiCipher cipher) {
         this.redis = redis;
         this.config = config;
+        this.cipher = cipher;
     }
 
     public Issued create(UUID userId) {
@@ -66,22 +89,48 @@ public class SessionStore {
     public Issued rotate(String presented) {
         String hash = Hashing.sha256Hex(presented);
         String next = Hashing.randomToken(32);
-        Response r = redis.execute("EVAL", ROTATE, "1", TOKEN_KEY + hash,
-                hash, Hashing.sha256Hex(next), ttlMillis(), SESSION_KEY, TOKEN_KEY);
+        String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(next));
+        Response r = redis.execute("EVAL", ROTATE, "2", TOKEN_KEY + hash, GRACE_KEY + hash,
+                hash, Hashing.sha256Hex(next), ttlMillis(), SESSION_KEY, TOKEN_KEY, Long.toString(GRACE_MILLIS), sealed,
+                REVOKED_KEY, accessTtlMillis());
         String outcome = r.get(0).toString();
         return switch (outcome) {
             case "OK" -> new Issued(r.get(1).toString(), UUID.fromString(r.get(2).toString()), next);
+            case "GRACE" -> new Issued(r.get(1).toString(), UUID.fromString(r.get(2).toString()),
+                    cipher.decrypt(Base64.getDecoder().decode(r.get(3).toString().getBytes(StandardCharsets.US_ASCII))));
             case "REUSED" -> throw new ApiException(AuthError.REFRESH_TOKEN_REUSED);
             default -> throw new ApiException(AuthError.REFRESH_TOKEN_INVALID);
         };
     }
 
-    /** Ends a session: its refresh token, current or old, no longer works. */
+    /** Ends a session: its refresh token, current or old, no longer works, nor do its access tokens. */
     public void revoke(String sessionId) {
         redis.key().del(SESSION_KEY + sessionId);
+        redis.value(String.class).psetex(REVOKED_KEY + sessionId, config.accessTokenTtl().toMillis(), "1");
+    }
+
+    /**
+     * Whether the session was revoked while its access tokens may still be valid. When Redis cannot
+     * be asked the answer is "no" (logged): access tokens are signed and live at most 30 minutes,
+     * and refusing every request during a Redis outage would take the whole service down with it.
+     */
+    public boolean isRevoked(String sessionId) {
+        if (sessionId == null) {
+            return false;
+        }
+        try {
+            return redis.key().exists(REVOKED_KEY + sessionId);
+        } catch (RuntimeException unreachable) {
+            Log.warnf("session deny-list unavailable (%s); accepting the access token", unreachable.getClass().getSimpleName());
+            return false;
+        }
     }
 
     private String ttlMillis() {
         return Long.toString(config.refreshTokenTtl().toMillis());
+    }
+
+    private String accessTtlMillis() {
+        return Long.toString(config.accessTokenTtl().toMillis());
     }
 }

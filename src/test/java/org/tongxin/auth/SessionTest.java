@@ -5,19 +5,27 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.tongxin.support.Problems.problem;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tongxin.common.Hashing;
 import org.tongxin.support.Api;
+import org.tongxin.support.Parallel;
 import org.tongxin.support.WeChatStub;
 
 /** Refresh rotation, reuse detection, logout, access-token validity and the phone binding. */
 @QuarkusTest
 class SessionTest {
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void refreshRotatesTheToken() {
@@ -32,6 +40,7 @@ class SessionTest {
     void reusingARotatedRefreshTokenRevokesTheWholeSession() {
         Api.User user = Api.resident();
         Api.User next = Api.refresh(user);
+        redis.key().del("tongxin:rtg:" + Hashing.sha256Hex(user.refreshToken())); // grace is over
         refresh(user.refreshToken()).spec(problem(401, "REFRESH_TOKEN_REUSED"));
         refresh(next.refreshToken()).spec(problem(401, "REFRESH_TOKEN_INVALID"));
     }
@@ -46,6 +55,32 @@ class SessionTest {
         Api.User user = Api.resident();
         user.as().post("/api/auth/logout").then().statusCode(204);
         refresh(user.refreshToken()).spec(problem(401, "REFRESH_TOKEN_INVALID"));
+    }
+
+    @Test
+    void logoutEndsTheAccessTokenAtOnce() {
+        Api.User user = Api.resident();
+        user.as().get("/api/me").then().statusCode(200);
+        user.as().post("/api/auth/logout").then().statusCode(204);
+        user.as().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
+    }
+
+    @Test
+    void reuseDetectionEndsTheSessionsCurrentAccessTokenToo() {
+        Api.User user = Api.resident();
+        Api.User next = Api.refresh(user);
+        redis.key().del("tongxin:rtg:" + Hashing.sha256Hex(user.refreshToken())); // grace is over
+        refresh(user.refreshToken()).spec(problem(401, "REFRESH_TOKEN_REUSED"));
+        next.as().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
+    }
+
+    @Test
+    void twoParallelRefreshesOfOneTokenGetTheSamePairAndNobodyIsLoggedOut() throws Exception {
+        Api.User user = Api.resident();
+        List<String> tokens = Parallel.times(4, i -> refresh(user.refreshToken()).statusCode(200)
+                .extract().path("refreshToken"));
+        assertEquals(1, Set.copyOf(tokens).size(), tokens.toString());
+        refresh(tokens.get(0)).statusCode(200);
     }
 
     @Test
