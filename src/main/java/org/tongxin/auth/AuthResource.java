@@ -31,7 +31,7 @@ public class AuthResource {
     @POST
     @Path("/auth/wx-login")
     @Operation(summary = "Log in with a wx.login code")
-    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
+    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
     public TokenResponse login(CodeRequest req) {
         return auth.login(req);
     }
@@ -39,7 +39,7 @@ public class AuthResource {
     @POST
     @Path("/auth/refresh")
     @Operation(summary = "Swap a refresh token for a new pair; reusing an old one revokes the session")
-    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED; 429 RATE_LIMITED")
+    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
     public TokenResponse refresh(RefreshRequest req) {
         return auth.refresh(req);
     }
@@ -49,7 +49,8 @@ public class AuthResource {
     @Consumes(MediaType.WILDCARD)
     @Authenticated
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "End this session: its refresh token stops working")
+    @Operation(summary = "End this session: its refresh token and access tokens stop working")
+    @Extension(name = "x-refusals", value = "503 SERVICE_UNAVAILABLE")
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response logout() {
         auth.logout(caller.get());
@@ -70,7 +71,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
-    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED")
+    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
     public PhoneView bindPhone(CodeRequest req) {
         return new PhoneView(auth.bindPhone(caller.get(), req));
     }

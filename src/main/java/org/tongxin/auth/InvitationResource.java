@@ -44,7 +44,7 @@ public class InvitationResource {
     @POST
     @Path("/accept")
     @Operation(summary = "Accept an invitation; refresh the token to use the new role")
-    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED; 429 RATE_LIMITED")
+    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
     public MeView accept(CodeRequest req) {
         return invitations.accept(caller.get(), req);
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SharedState;
 
 /**
  * Login sessions and their opaque refresh tokens, in Redis so every replica sees the same state.
@@ -80,8 +81,8 @@ public class SessionStore {
         String sid = UUID.randomUUID().toString();
         String token = Hashing.randomToken(32);
         String hash = Hashing.sha256Hex(token);
-        redis.execute("EVAL", CREATE, "2", SESSION_KEY + sid, TOKEN_KEY + hash,
-                userId.toString(), hash, ttlMillis(), sid);
+        SharedState.run("session create", () -> redis.execute("EVAL", CREATE, "2", SESSION_KEY + sid, TOKEN_KEY + hash,
+                userId.toString(), hash, ttlMillis(), sid));
         return new Issued(sid, userId, token);
     }
 
@@ -90,9 +91,9 @@ public class SessionStore {
         String hash = Hashing.sha256Hex(presented);
         String next = Hashing.randomToken(32);
         String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(next));
-        Response r = redis.execute("EVAL", ROTATE, "2", TOKEN_KEY + hash, GRACE_KEY + hash,
-                hash, Hashing.sha256Hex(next), ttlMillis(), SESSION_KEY, TOKEN_KEY, Long.toString(GRACE_MILLIS), sealed,
-                REVOKED_KEY, accessTtlMillis());
+        Response r = SharedState.call("session refresh", () -> redis.execute("EVAL", ROTATE, "2", TOKEN_KEY + hash,
+                GRACE_KEY + hash, hash, Hashing.sha256Hex(next), ttlMillis(), SESSION_KEY, TOKEN_KEY,
+                Long.toString(GRACE_MILLIS), sealed, REVOKED_KEY, accessTtlMillis()));
         String outcome = r.get(0).toString();
         return switch (outcome) {
             case "OK" -> new Issued(r.get(1).toString(), UUID.fromString(r.get(2).toString()), next);
@@ -105,8 +106,10 @@ public class SessionStore {
 
     /** Ends a session: its refresh token, current or old, no longer works, nor do its access tokens. */
     public void revoke(String sessionId) {
-        redis.key().del(SESSION_KEY + sessionId);
-        redis.value(String.class).psetex(REVOKED_KEY + sessionId, config.accessTokenTtl().toMillis(), "1");
+        SharedState.run("session revoke", () -> {
+            redis.key().del(SESSION_KEY + sessionId);
+            redis.value(String.class).psetex(REVOKED_KEY + sessionId, config.accessTokenTtl().toMillis(), "1");
+        });
     }
 
     /**

@@ -16,7 +16,8 @@ public enum CommonError implements ErrorCode {
     PAYLOAD_TOO_LARGE(413, "请求内容过大", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型，请使用 application/json", "Unsupported content type; use application/json"),
     RATE_LIMITED(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),
-    INTERNAL_ERROR(500, "服务器开小差了，请稍后再试", "Something went wrong on our side; try again later");
+    INTERNAL_ERROR(500, "服务器开小差了，请稍后再试", "Something went wrong on our side; try again later"),
+    SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试", "The service is briefly unavailable; try again shortly");
 
     private final Text text;
 

@@ -35,7 +35,8 @@ public class RateLimiter {
 
     /** As {@link #perMinute}, with a window of the given length. */
     public void acquire(String bucket, int limit, long windowMillis) {
-        Response r = redis.execute("EVAL", SCRIPT, "1", "tongxin:rl:" + bucket, Long.toString(windowMillis));
+        Response r = SharedState.call("rate limit", () ->
+                redis.execute("EVAL", SCRIPT, "1", "tongxin:rl:" + bucket, Long.toString(windowMillis)));
         long count = r.get(0).toLong();
         long ttlMillis = r.get(1).toLong();
         if (count > limit) {

@@ -149,7 +149,7 @@ public class OrgResource {
     @POST
     @Path("/me/household")
     @Operation(summary = "Join a household with its join code")
-    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 409 HOUSEHOLD_FULL; 429 RATE_LIMITED")
+    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 409 HOUSEHOLD_FULL; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
     public HouseholdBinding joinHousehold(JoinHousehold req) {
         return households.join(caller.get(), req);
     }
