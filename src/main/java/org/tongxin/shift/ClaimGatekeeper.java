@@ -25,8 +25,8 @@ import org.tongxin.volunteer.VolunteerService;
 @ApplicationScoped
 public class ClaimGatekeeper {
 
-    /** Enough for both kinds of missing state plus one database double-check. */
-    private static final int MAX_ATTEMPTS = 4;
+    /** Enough for both kinds of missing state plus the two database double-checks. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final ClaimGate gate;
     private final ShiftRepository shifts;
@@ -51,6 +51,7 @@ public class ClaimGatekeeper {
         Set<UUID> allowed = new HashSet<>();
         caller.grants().stream().filter(g -> g.role() == Role.VOLUNTEER).map(Grant::communityId).forEach(allowed::add);
         boolean checkedDatabase = false;
+        boolean checkedClaim = false;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Outcome> answer = ask(() -> gate.take(shiftId, caller.userId(), clock.millis(), allowed));
             if (answer.isEmpty()) {
@@ -70,6 +71,17 @@ public class ClaimGatekeeper {
                 case NO_USER_STATE -> {
                     var held = claims.heldTimes(caller.userId(), OffsetDateTime.now(clock));
                     if (!redisDid(() -> gate.loadUser(caller.userId(), held))) {
+                        return false;
+                    }
+                }
+                case ALREADY_CLAIMED -> {
+                    // Rare (a person claiming what they hold), so the database may be asked: a
+                    // release that failed after a cancel must not lock the person out of the shift.
+                    if (checkedClaim || claims.of(shiftId, caller.userId()).isPresent()) {
+                        throw new ApiException(ShiftError.ALREADY_CLAIMED);
+                    }
+                    checkedClaim = true;
+                    if (!redisDid(() -> gate.release(shiftId, caller.userId()))) {
                         return false;
                     }
                 }
@@ -94,6 +106,11 @@ public class ClaimGatekeeper {
             gate.release(shiftId, userId);
             gate.forget(shiftId, userId);
         });
+    }
+
+    /** The database committed the claim the gate let through: the slot is no longer pending. */
+    public void confirm(UUID shiftId, UUID userId) {
+        redisDid(() -> gate.confirm(shiftId, userId));
     }
 
     /** Frees a cancelled claim's slot in the gate. */

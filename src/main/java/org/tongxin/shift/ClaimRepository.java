@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,10 @@ import org.tongxin.volunteer.VolunteerDtos.HeldShift;
  */
 @ApplicationScoped
 public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> {
+
+    /** Who holds a shift. */
+    @RegisterForReflection
+    public record Claimant(UUID shiftId, UUID userId) {}
 
     /** A claim not checked in after its shift started, before the volunteer's name is added. */
     @RegisterForReflection
@@ -46,6 +51,12 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     public List<UUID> claimants(UUID shiftId) {
         return getEntityManager().createQuery("select c.userId from ShiftClaim c where c.shiftId = :s", UUID.class)
                 .setParameter("s", shiftId).getResultList();
+    }
+
+    /** The claimants of several shifts at once, for reconciling the gate. */
+    public List<Claimant> claimantsOf(Collection<UUID> shiftIds) {
+        return getEntityManager().createQuery("select c.shiftId, c.userId from ShiftClaim c where c.shiftId in :s",
+                Claimant.class).setParameter("s", shiftIds).getResultList();
     }
 
     /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild. */

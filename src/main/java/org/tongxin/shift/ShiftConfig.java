@@ -23,4 +23,11 @@ public interface ShiftConfig {
     /** Whether claims pass the Redis gate first; off sends every claim to PostgreSQL alone (TONGXIN_SHIFT_REDIS_GATE). */
     @WithDefault("true")
     boolean redisGate();
+
+    /**
+     * How often the claim gate is compared with the database to free phantom slots; {@code off}
+     * disables it (TONGXIN_SHIFT_GATE_RECONCILE_EVERY).
+     */
+    @WithDefault("30s")
+    String gateReconcileEvery();
 }

@@ -61,6 +61,9 @@ public class ShiftService {
             }
             throw refused;
         }
+        if (gated) {
+            gatekeeper.confirm(shiftId, caller.userId());
+        }
         Log.infof("shift claimed shift=%s user=%s", shiftId, caller.userId());
         return new ClaimView(claimId, shiftId, ShiftClaim.Status.CLAIMED, null, null, null);
     }

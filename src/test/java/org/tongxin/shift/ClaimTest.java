@@ -7,6 +7,7 @@ import static org.tongxin.support.Problems.problem;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ class ClaimTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    GateReconciler reconciler;
 
     @AfterEach
     void realTimeAgain() {
@@ -229,6 +233,67 @@ class ClaimTest {
         String id = applicant.as().get("/api/volunteers/me").then().extract().path("id");
         staff.as().post("/api/volunteer-applications/" + id + "/approve").then().statusCode(200);
         applicant.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+    }
+
+    @Test
+    void aSlotTakenByAClaimThatNeverReachedTheDatabaseIsReclaimed() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 1), ShiftFixture.future()).get(1);
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        loadGateState(staff, org, shift);
+        // A replica took the slot in Redis and crashed before the database saw the claim.
+        plantPhantom(shift, clock.millis());
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
+        clock.advance(Duration.ofSeconds(61));
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        assertEquals(1, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
+        assertTrue(redis.key().pttl("tongxin:shift:" + shift + ":users") > 0, "the claimant set expires with the shift");
+        assertEquals(0, redis.sortedSet(String.class).zcard("tongxin:shift:" + shift + ":pending"), "the claim was confirmed");
+    }
+
+    @Test
+    void aSlotLeftByAFailedReleaseIsFreedByTheReconciler() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 1), ShiftFixture.future()).get(1);
+        Api.User first = ShiftFixture.volunteer(org, staff);
+        Api.User second = ShiftFixture.volunteer(org, staff);
+        first.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        // The cancel reached the database, its release in Redis did not.
+        Db.sql("DELETE FROM shift_claim WHERE shift_id = ?", shift);
+        Db.sql("UPDATE shift SET taken = 0 WHERE id = ?", shift);
+        second.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "SHIFT_FULL"));
+        assertEquals(1, reconciler.reconcile());
+        second.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        assertEquals(0, reconciler.reconcile(), "nothing left to fix");
+    }
+
+    @Test
+    void aPersonWhosePhantomClaimLingersCanClaimAgain() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 2), ShiftFixture.future()).get(1);
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        Db.sql("DELETE FROM shift_claim WHERE shift_id = ?", shift);
+        Db.sql("UPDATE shift SET taken = 0 WHERE id = ?", shift);
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(409, "ALREADY_CLAIMED"));
+        assertEquals(1, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
+    }
+
+    /** A claim and its cancellation: the gate now holds the shift's state, with no claimant. */
+    private void loadGateState(Api.User staff, OrgFixture org, UUID shift) {
+        Api.User passer = ShiftFixture.volunteer(org, staff);
+        passer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        passer.as().delete("/api/shifts/" + shift + "/claims/mine").then().statusCode(204);
+    }
+
+    private void plantPhantom(UUID shift, long takenAtMillis) {
+        String phantom = UUID.randomUUID().toString();
+        redis.set(String.class).sadd("tongxin:shift:" + shift + ":users", phantom);
+        redis.sortedSet(String.class).zadd("tongxin:shift:" + shift + ":pending", takenAtMillis, phantom);
     }
 
     private static List<Api.User> volunteers(OrgFixture org, Api.User staff, int n) {
