@@ -52,5 +52,17 @@ public final class AuthDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InvitationView(UUID id, @Schema(nullable = true) String code, Role role,
                                  @Schema(nullable = true) UUID scopeId, int maxUses, int usedCount,
-                                 @Schema(nullable = true) OffsetDateTime expiresAt) {}
+                                 @Schema(nullable = true) OffsetDateTime expiresAt,
+                                 @Schema(nullable = true) OffsetDateTime revokedAt) {
+        static InvitationView from(Invitation inv, String code) {
+            return new InvitationView(inv.getId(), code, inv.getRole(), inv.scopeId(), inv.getMaxUses(),
+                    inv.getUsedCount(), inv.getExpiresAt(), inv.getRevokedAt());
+        }
+    }
+
+    /** One role one person holds in one place, as staff who manage roles see it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GrantView(UUID id, UUID userId, @Schema(nullable = true) String nickname, Role role,
+                            @Schema(nullable = true) UUID streetId, @Schema(nullable = true) UUID communityId,
+                            @Schema(nullable = true) UUID gridId) {}
 }

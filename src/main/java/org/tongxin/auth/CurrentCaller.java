@@ -16,6 +16,8 @@ public class CurrentCaller {
     static final String GRANTS_CLAIM = "grants";
     /** Claim that carries the login session id (the refresh-token family). */
     static final String SESSION_CLAIM = "sid";
+    /** Claim that carries when the token was issued, in milliseconds (iat has seconds only). */
+    static final String GENERATED_CLAIM = "gen";
 
     @Inject
     JsonWebToken jwt;
@@ -35,12 +37,24 @@ public class CurrentCaller {
                 throw new UnauthorizedException();
             }
             String sid = jwt.getClaim(SESSION_CLAIM);
-            if (sessions.isRevoked(sid)) {
+            UUID userId = UUID.fromString(jwt.getSubject());
+            if (sid == null || sessions.isStale(sid, userId, generatedAt())) {
                 throw new UnauthorizedException();
             }
-            caller = new Caller(UUID.fromString(jwt.getSubject()), sid, grants());
+            caller = new Caller(userId, sid, grants());
         }
         return caller;
+    }
+
+    private long generatedAt() {
+        Object raw = jwt.getClaim(GENERATED_CLAIM);
+        if (raw instanceof Number n) {
+            return n.longValue();
+        }
+        if (raw instanceof jakarta.json.JsonNumber n) {
+            return n.longValue();
+        }
+        return jwt.getIssuedAtTime() * 1000;
     }
 
     private List<Grant> grants() {

@@ -2,9 +2,11 @@ package org.tongxin.auth;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
+import org.tongxin.auth.AuthDtos.GrantView;
 
 /** Role grants; granting twice is a no-op thanks to the unique index. */
 @ApplicationScoped
@@ -12,6 +14,38 @@ public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
 
     public List<Grant> grantsOf(UUID userId) {
         return list("userId", userId).stream().map(RoleGrant::toGrant).toList();
+    }
+
+    /** Grants with their holder's nickname, newest last; see {@link ScopeFilter}. */
+    public List<GrantView> views(ScopeFilter filter, UUID communityId, Role role, int page, int size) {
+        var query = getEntityManager().createQuery("select g.id, g.userId, u.nickname, g.role, g.streetId, g.communityId, "
+                + "g.gridId from RoleGrant g, UserAccount u where u.id = g.userId and " + where(filter, communityId, role)
+                + " order by g.role, u.nickname, g.id", GrantView.class);
+        bind(query, filter, communityId, role);
+        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long countViews(ScopeFilter filter, UUID communityId, Role role) {
+        var query = getEntityManager().createQuery("select count(g) from RoleGrant g where "
+                + where(filter, communityId, role), Long.class);
+        bind(query, filter, communityId, role);
+        return query.getSingleResult();
+    }
+
+    private static String where(ScopeFilter filter, UUID communityId, Role role) {
+        String scope = filter.where().replace("streetId", "g.streetId").replace("communityId", "g.communityId")
+                .replace("gridId", "g.gridId");
+        return scope + (communityId != null ? " and g.communityId = :community" : "") + (role != null ? " and g.role = :role" : "");
+    }
+
+    private static void bind(TypedQuery<?> query, ScopeFilter filter, UUID communityId, Role role) {
+        filter.params().map().forEach(query::setParameter);
+        if (communityId != null) {
+            query.setParameter("community", communityId);
+        }
+        if (role != null) {
+            query.setParameter("role", role);
+        }
     }
 
     public void grant(UUID userId, Grant g) {

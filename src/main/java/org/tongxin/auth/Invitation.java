@@ -35,6 +35,12 @@ public class Invitation {
     private OffsetDateTime expiresAt;
     @Column(name = "created_by")
     private UUID createdBy;
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+    @Column(name = "revoked_by")
+    private UUID revokedBy;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
 
     protected Invitation() {}
 
@@ -55,6 +61,7 @@ public class Invitation {
     public int getMaxUses() { return maxUses; }
     public int getUsedCount() { return usedCount; }
     public OffsetDateTime getExpiresAt() { return expiresAt; }
+    public OffsetDateTime getRevokedAt() { return revokedAt; }
 
     public Grant grant() {
         return new Grant(role, streetId, communityId, gridId);

@@ -31,10 +31,20 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
     public boolean takeUse(UUID invitationId, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
                 UPDATE invitation SET used_count = used_count + 1
-                WHERE id = :id AND used_count < max_uses AND (expires_at IS NULL OR expires_at > :now)""")
+                WHERE id = :id AND used_count < max_uses AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
                 .setParameter("id", invitationId)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+    }
+
+    public void revoke(UUID id, UUID by, OffsetDateTime at) {
+        update("revokedAt = ?1, revokedBy = ?2 where id = ?3 and revokedAt is null", at, by, id);
+    }
+
+    /** The invitation as the database has it now, after a conditional update changed its row. */
+    public Invitation reloaded(Invitation inv) {
+        getEntityManager().refresh(inv);
+        return inv;
     }
 
     /** Creates the bootstrap invitation unless it exists; replicas starting together create it once. */

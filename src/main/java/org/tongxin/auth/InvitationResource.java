@@ -1,9 +1,12 @@
 package org.tongxin.auth;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 
 /** API.md § Auth: invitations to staff roles. */
 @Path("/api/invitations")
@@ -44,8 +48,24 @@ public class InvitationResource {
     @POST
     @Path("/accept")
     @Operation(summary = "Accept an invitation; refresh the token to use the new role")
-    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
+    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED INVITATION_REVOKED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
     public MeView accept(CodeRequest req) {
         return invitations.accept(caller.get(), req);
+    }
+
+    @GET
+    @Operation(summary = "Invitations within your scopes, newest first; codes are never shown again")
+    public Page<InvitationView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return invitations.list(caller.get(), page, size);
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke an invitation: it can no longer be accepted; those who accepted it keep their role")
+    @Extension(name = "x-refusals", value = "403 ROLE_NOT_INVITABLE; 404 INVITATION_NOT_FOUND")
+    public InvitationView revoke(@PathParam("id") UUID id) {
+        return invitations.revoke(caller.get(), id);
     }
 }

@@ -18,6 +18,7 @@ import org.tongxin.auth.AuthDtos.MeView;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.ClientAddress;
 import org.tongxin.common.Hashing;
+import org.tongxin.common.Page;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.common.OrgLocation;
 
@@ -38,9 +39,10 @@ public class InvitationService {
     private final Clock clock;
     private final RateLimiter rateLimiter;
     private final ClientAddress address;
+    private final ScopeGuard scope;
 
     InvitationService(InvitationRepository invitations, AccountService accounts, OrgDirectory org, AuthConfig config,
-                      Clock clock, RateLimiter rateLimiter, ClientAddress address) {
+                      Clock clock, RateLimiter rateLimiter, ClientAddress address, ScopeGuard scope) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.org = org;
@@ -48,14 +50,13 @@ public class InvitationService {
         this.clock = clock;
         this.rateLimiter = rateLimiter;
         this.address = address;
+        this.scope = scope;
     }
 
     @Transactional
     public InvitationView create(Caller caller, @NotNull @Valid CreateInvitation req) {
         Grant target = resolve(req.role(), req.scopeId());
-        boolean allowed = caller.grants().stream().anyMatch(g -> g.role().mayInvite(target.role())
-                && g.covers(target.streetId(), target.communityId(), target.gridId()));
-        if (!allowed) {
+        if (!scope.mayManage(caller, target)) {
             throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -77,7 +78,7 @@ public class InvitationService {
         Invitation inv = new Invitation(Hashing.sha256(code), target, maxUses, expiresAt, caller.userId());
         invitations.persistAndFlush(inv);
         Log.infof("invitation created id=%s role=%s by=%s", inv.getId(), target.role(), caller.userId());
-        return view(inv, code);
+        return InvitationView.from(inv, code);
     }
 
     /** Accepting twice is harmless: the second time changes nothing and answers the same profile. */
@@ -88,18 +89,45 @@ public class InvitationService {
         Invitation inv = invitations.findByCodeHash(Hashing.sha256(req.code().trim().toUpperCase()))
                 .orElseThrow(() -> new ApiException(AuthError.INVITATION_INVALID));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (inv.expired(now)) {
-            throw new ApiException(AuthError.INVITATION_EXPIRED);
-        }
+        refuseIfClosed(inv, now);
         if (invitations.recordAcceptance(inv.getId(), caller.userId())) {
             if (!invitations.takeUse(inv.getId(), now)) {
-                // Throwing rolls back the acceptance row too.
+                // Revoked or expired meanwhile, or used up; throwing rolls back the acceptance row too.
+                refuseIfClosed(invitations.reloaded(inv), now);
                 throw new ApiException(AuthError.INVITATION_USED_UP);
             }
             accounts.grant(caller.userId(), inv.grant());
             Log.infof("invitation accepted id=%s user=%s role=%s", inv.getId(), caller.userId(), inv.getRole());
         }
         return accounts.me(caller.userId());
+    }
+
+    /** Invitations within the caller's staff scopes, newest first, without their codes. */
+    public Page<InvitationView> list(Caller caller, int page, int size) {
+        ScopeFilter scope = ScopeFilter.of(caller);
+        return Page.of(invitations.find(scope.where() + " order by createdAt desc", scope.params()), page, size,
+                inv -> InvitationView.from(inv, null));
+    }
+
+    /** Stops an invitation from being accepted again; those who accepted it keep their role. */
+    @Transactional
+    public InvitationView revoke(Caller caller, UUID id) {
+        Invitation inv = invitations.findByIdOptional(id).orElseThrow(() -> new ApiException(AuthError.INVITATION_NOT_FOUND));
+        if (!scope.mayManage(caller, inv.grant())) {
+            throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
+        }
+        invitations.revoke(id, caller.userId(), OffsetDateTime.now(clock));
+        Log.infof("invitation revoked id=%s by=%s", id, caller.userId());
+        return InvitationView.from(invitations.reloaded(inv), null);
+    }
+
+    private static void refuseIfClosed(Invitation inv, OffsetDateTime now) {
+        if (inv.getRevokedAt() != null) {
+            throw new ApiException(AuthError.INVITATION_REVOKED);
+        }
+        if (inv.expired(now)) {
+            throw new ApiException(AuthError.INVITATION_EXPIRED);
+        }
     }
 
     /** Creates the configured bootstrap invitation (first acceptor becomes DISTRICT_ADMIN) at startup. */
@@ -128,10 +156,5 @@ public class InvitationService {
             default -> throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
         };
         return new Grant(role, at.streetId(), at.communityId(), at.gridId());
-    }
-
-    private static InvitationView view(Invitation inv, String code) {
-        return new InvitationView(inv.getId(), code, inv.getRole(), inv.scopeId(), inv.getMaxUses(),
-                inv.getUsedCount(), inv.getExpiresAt());
     }
 }

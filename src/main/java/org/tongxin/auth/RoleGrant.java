@@ -28,6 +28,9 @@ public class RoleGrant {
 
     protected RoleGrant() {}
 
+    public UUID getId() { return id; }
+    public UUID getUserId() { return userId; }
+
     public Grant toGrant() {
         return new Grant(role, streetId, communityId, gridId);
     }

@@ -28,6 +28,15 @@ public class ScopeGuard {
         }
     }
 
+    /**
+     * Whether the caller may hand out, or take back, {@code target}: a role at or below one of
+     * theirs, in a place one of their grants covers. Invitations and revocations share this rule.
+     */
+    public boolean mayManage(Caller caller, Grant target) {
+        return caller.grants().stream().anyMatch(g -> g.role().mayInvite(target.role())
+                && g.covers(target.streetId(), target.communityId(), target.gridId()));
+    }
+
     /** True when the caller holds {@code role} (VOLUNTEER, SUPPLIER...) in exactly that community. */
     public boolean holdsIn(Caller caller, Role role, UUID communityId) {
         return caller.grants().stream().anyMatch(g -> g.role() == role && communityId.equals(g.communityId()));

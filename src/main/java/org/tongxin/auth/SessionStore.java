@@ -33,6 +33,7 @@ public class SessionStore {
     private static final String GRACE_KEY = "tongxin:rtg:";
     private static final String SESSION_KEY = "tongxin:sess:";
     private static final String REVOKED_KEY = "tongxin:revoked:";
+    private static final String GRANTS_KEY = "tongxin:grants-changed:";
 
     /** KEYS: session, token. ARGV: user, token hash, ttl ms, sid. */
     private static final String CREATE = """
@@ -112,17 +113,30 @@ public class SessionStore {
         });
     }
 
-    /**
-     * Whether the session was revoked while its access tokens may still be valid. When Redis cannot
-     * be asked the answer is "no" (logged): access tokens are signed and live at most 30 minutes,
-     * and refusing every request during a Redis outage would take the whole service down with it.
-     */
-    public boolean isRevoked(String sessionId) {
-        if (sessionId == null) {
-            return false;
-        }
+    /** Access tokens of this person issued until now carry roles they no longer hold. */
+    public void grantsChanged(UUID userId) {
         try {
-            return redis.key().exists(REVOKED_KEY + sessionId);
+            redis.value(String.class).psetex(GRANTS_KEY + userId, config.accessTokenTtl().toMillis(),
+                    Long.toString(System.currentTimeMillis()));
+        } catch (RuntimeException unreachable) {
+            Log.warnf("could not mark tokens stale user=%s (%s); the role goes at the token's expiry", userId,
+                    unreachable.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Whether an access token can no longer be used: its session was revoked, or its holder's
+     * roles changed after it was issued ({@code issuedAtMillis}, the token's {@code gen} claim).
+     * One round trip. When Redis cannot be asked the answer is "usable" (logged): access tokens
+     * are signed and live at most 30 minutes, and refusing every request during a Redis outage
+     * would take the whole service down with it.
+     */
+    public boolean isStale(String sessionId, UUID userId, long issuedAtMillis) {
+        try {
+            var values = redis.value(String.class).mget(REVOKED_KEY + sessionId, GRANTS_KEY + userId);
+            String changedAt = values.get(GRANTS_KEY + userId);
+            return values.get(REVOKED_KEY + sessionId) != null
+                    || (changedAt != null && Long.parseLong(changedAt) >= issuedAtMillis);
         } catch (RuntimeException unreachable) {
             Log.warnf("session deny-list unavailable (%s); accepting the access token", unreachable.getClass().getSimpleName());
             return false;

@@ -27,6 +27,7 @@ public class TokenIssuer {
         return Jwt.subject(userId.toString())
                 .groups(roles)
                 .claim(CurrentCaller.SESSION_CLAIM, sessionId)
+                .claim(CurrentCaller.GENERATED_CLAIM, System.currentTimeMillis())
                 .claim(CurrentCaller.GRANTS_CLAIM, grants.stream().map(Grant::encode).toList())
                 .expiresIn(config.accessTokenTtl())
                 .sign();

@@ -87,6 +87,23 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Deletes the person's claims in a community whose shift has not started, freeing each slot in
+     * the same statement; answers the shifts freed.
+     */
+    public List<UUID> withdrawFuture(UUID userId, UUID communityId, OffsetDateTime now) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                WITH gone AS (
+                    DELETE FROM shift_claim c USING shift s
+                    WHERE s.id = c.shift_id AND c.user_id = :u AND s.community_id = :c AND c.status = 'CLAIMED'
+                      AND s.starts_at > :now
+                    RETURNING c.shift_id)
+                UPDATE shift SET taken = taken - 1 WHERE id IN (SELECT shift_id FROM gone) RETURNING CAST(id AS text)""")
+                .setParameter("u", userId).setParameter("c", communityId).setParameter("now", now)
+                .getResultList();
+        return rows.stream().map(r -> UUID.fromString(r.toString())).toList();
+    }
+
     /** CLAIMED → CHECKED_IN when {@code now} lies inside the window [start − early, end). */
     public boolean checkIn(UUID shiftId, UUID userId, Duration early, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""

@@ -19,7 +19,7 @@ import java.util.UUID;
 public class Volunteer {
 
     /** Where an application stands. */
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status { PENDING, APPROVED, REJECTED, REVOKED }
 
     @Id
     private UUID id;

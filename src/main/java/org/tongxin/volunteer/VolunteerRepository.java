@@ -15,13 +15,20 @@ import java.util.UUID;
 public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUID> {
 
     public boolean hasOpenApplication(UUID userId, UUID communityId) {
-        return count("userId = ?1 and communityId = ?2 and status <> ?3", userId, communityId, Volunteer.Status.REJECTED) > 0;
+        return count("userId = ?1 and communityId = ?2 and status in ?3", userId, communityId,
+                List.of(Volunteer.Status.PENDING, Volunteer.Status.APPROVED)) > 0;
+    }
+
+    /** APPROVED → REVOKED for the person's record in the community; false when there was none. */
+    public boolean revoke(UUID userId, UUID communityId, OffsetDateTime at) {
+        return update("status = ?1, decidedAt = ?2 where userId = ?3 and communityId = ?4 and status = ?5",
+                Volunteer.Status.REVOKED, at, userId, communityId, Volunteer.Status.APPROVED) > 0;
     }
 
     /** The caller's current record: an open one if any, else the latest rejected one. */
     public Optional<Volunteer> latestOf(UUID userId) {
-        return find("userId = ?1 order by case when status = ?2 then 1 else 0 end, createdAt desc",
-                userId, Volunteer.Status.REJECTED).firstResultOptional();
+        return find("userId = ?1 order by case when status in ?2 then 1 else 0 end, createdAt desc",
+                userId, List.of(Volunteer.Status.REJECTED, Volunteer.Status.REVOKED)).firstResultOptional();
     }
 
     /** The id alone (no entity to hydrate): this sits on the claim path. */

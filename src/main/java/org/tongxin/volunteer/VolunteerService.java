@@ -2,6 +2,7 @@ package org.tongxin.volunteer;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Grant;
+import org.tongxin.auth.GrantRevoked;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
@@ -117,6 +119,14 @@ public class VolunteerService {
             return Map.of();
         }
         return volunteers.byIds(ids).stream().collect(Collectors.toMap(Volunteer::getId, Volunteer::getName));
+    }
+
+    /** A revoked VOLUNTEER role ends the volunteer record in that community (kept, as REVOKED, with its minutes). */
+    void onRoleRevoked(@Observes GrantRevoked revoked) {
+        if (revoked.grant().role() == Role.VOLUNTEER
+                && volunteers.revoke(revoked.userId(), revoked.grant().communityId(), OffsetDateTime.now(clock))) {
+            Log.infof("volunteer revoked user=%s community=%s", revoked.userId(), revoked.grant().communityId());
+        }
     }
 
     /** Credits minutes served on a shift; joins the caller's transaction. */

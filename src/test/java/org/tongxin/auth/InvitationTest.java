@@ -115,6 +115,41 @@ class InvitationTest {
     }
 
     @Test
+    void staffListAndRevokeInvitationsInTheirScope() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        Api.User staffOfOther = Api.withRole(Role.COMMUNITY_STAFF, other.community());
+        var created = invite(admin, "GRID_WORKER", org.gridId(), 3).statusCode(201).extract();
+        String id = created.path("id");
+        String code = created.path("code");
+        staff.as().get("/api/invitations").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.code", nullValue());
+        staffOfOther.as().get("/api/invitations").then().statusCode(200).body("items.id", not(hasItem(id)));
+        staffOfOther.as().post("/api/invitations/" + id + "/revoke").then().spec(problem(403, "ROLE_NOT_INVITABLE"));
+        accept(Api.resident(), code).statusCode(200);
+        staff.as().post("/api/invitations/" + id + "/revoke").then().statusCode(200).body("revokedAt", notNullValue())
+                .body("usedCount", equalTo(1));
+        accept(Api.resident(), code).spec(problem(410, "INVITATION_REVOKED"));
+        staff.as().post("/api/invitations/" + UUID.randomUUID() + "/revoke").then().spec(problem(404, "INVITATION_NOT_FOUND"));
+    }
+
+    @Test
+    void invitationsAreShortLivedAndForFewPeople() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        invite(admin, "GRID_WORKER", org.gridId(), 51).spec(problem(400, "VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("maxUses"));
+        Map<String, Object> month = body("GRID_WORKER", org.gridId(), 1);
+        month.put("expiresAt", OffsetDateTime.now().plusDays(31).toString());
+        admin.as().body(month).post("/api/invitations").then().spec(problem(400, "VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("expiresAt"));
+        month.put("expiresAt", OffsetDateTime.now().plusDays(29).toString());
+        admin.as().body(month).post("/api/invitations").then().statusCode(201);
+    }
+
+    @Test
     void unknownCodeIs404() {
         accept(Api.resident(), "NOSUCHCODE12").spec(problem(404, "INVITATION_INVALID"));
     }
