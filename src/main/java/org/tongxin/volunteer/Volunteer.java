@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.tongxin.common.PiiCipher;
 
 /**
  * A volunteer (志愿者) of one community: the application while PENDING, the volunteer once
@@ -27,12 +28,22 @@ public class Volunteer {
     private UUID userId;
     @Column(name = "community_id")
     private UUID communityId;
-    private String name;
+    /** Sealed by {@link PiiCipher}; the plain columns below hold rows written before, until re-sealed. */
+    @Column(name = "name_enc")
+    private byte[] nameEnc;
+    @Column(name = "availability_enc")
+    private byte[] availabilityEnc;
+    @Column(name = "note_enc")
+    private byte[] noteEnc;
+    @Column(name = "name")
+    private String legacyName;
+    @Column(name = "availability")
+    private String legacyAvailability;
+    @Column(name = "note")
+    private String legacyNote;
     private String[] skills;
     @Column(name = "party_member")
     private boolean partyMember;
-    private String availability;
-    private String note;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "reject_reason")
@@ -50,15 +61,15 @@ public class Volunteer {
     protected Volunteer() {}
 
     public Volunteer(UUID userId, UUID communityId, String name, Set<Skill> skills, boolean partyMember,
-                     String availability, String note, OffsetDateTime createdAt) {
+                     String availability, String note, OffsetDateTime createdAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.communityId = communityId;
-        this.name = name;
+        this.nameEnc = pii.encrypt(name);
         this.skills = skills.stream().map(Skill::name).sorted().toArray(String[]::new);
         this.partyMember = partyMember;
-        this.availability = availability;
-        this.note = note;
+        this.availabilityEnc = availability != null ? pii.encrypt(availability) : null;
+        this.noteEnc = note != null ? pii.encrypt(note) : null;
         this.status = Status.PENDING;
         this.createdAt = createdAt;
     }
@@ -66,14 +77,30 @@ public class Volunteer {
     public UUID getId() { return id; }
     public UUID getUserId() { return userId; }
     public UUID getCommunityId() { return communityId; }
-    public String getName() { return name; }
+    public String name(PiiCipher pii) { return open(pii, nameEnc, legacyName); }
     public List<Skill> getSkills() { return Arrays.stream(skills).map(Skill::valueOf).toList(); }
     public boolean isPartyMember() { return partyMember; }
-    public String getAvailability() { return availability; }
-    public String getNote() { return note; }
+    public String availability(PiiCipher pii) { return open(pii, availabilityEnc, legacyAvailability); }
+    public String note(PiiCipher pii) { return open(pii, noteEnc, legacyNote); }
     public Status getStatus() { return status; }
     public String getRejectReason() { return rejectReason; }
     public String getTeam() { return team; }
     public int getServiceMinutes() { return serviceMinutes; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+
+    /** Seals what was plain and re-seals what is under a retired key; the plain columns end empty. */
+    void reseal(PiiCipher pii) {
+        nameEnc = pii.encrypt(name(pii));
+        String availability = availability(pii);
+        availabilityEnc = availability != null ? pii.encrypt(availability) : null;
+        String note = note(pii);
+        noteEnc = note != null ? pii.encrypt(note) : null;
+        legacyName = null;
+        legacyAvailability = null;
+        legacyNote = null;
+    }
+
+    private static String open(PiiCipher pii, byte[] sealed, String legacy) {
+        return sealed != null ? pii.decrypt(sealed) : legacy;
+    }
 }

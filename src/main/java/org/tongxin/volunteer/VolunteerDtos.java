@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the volunteer API (API.md § Volunteers). */
@@ -34,9 +35,9 @@ public final class VolunteerDtos {
                                   @Schema(nullable = true) String availability, @Schema(nullable = true) String note,
                                   Volunteer.Status status, @Schema(nullable = true) String rejectReason,
                                   @Schema(nullable = true) String team, int serviceMinutes, OffsetDateTime createdAt) {
-        public static ApplicationView from(Volunteer v) {
-            return new ApplicationView(v.getId(), v.getCommunityId(), v.getName(), v.getSkills(), v.isPartyMember(),
-                    v.getAvailability(), v.getNote(), v.getStatus(), v.getRejectReason(), v.getTeam(),
+        public static ApplicationView from(Volunteer v, PiiCipher pii) {
+            return new ApplicationView(v.getId(), v.getCommunityId(), v.name(pii), v.getSkills(), v.isPartyMember(),
+                    v.availability(pii), v.note(pii), v.getStatus(), v.getRejectReason(), v.getTeam(),
                     v.getServiceMinutes(), v.getCreatedAt());
         }
     }

@@ -58,7 +58,8 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
             q.append(" and array_contains(skills, :skill)");
             p = p.and("skill", skill.name());
         }
-        return find(q.append(" order by name").toString(), p);
+        // Names are sealed, so the database cannot sort by them: longest-serving volunteers first.
+        return find(q.append(" order by decidedAt, id").toString(), p);
     }
 
     /** PENDING → APPROVED; false when it was no longer pending. */
@@ -71,6 +72,19 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
     public boolean reject(UUID id, String reason, UUID decidedBy, OffsetDateTime at) {
         return update("status = ?1, rejectReason = ?2, decidedBy = ?3, decidedAt = ?4 where id = ?5 and status = ?6",
                 Volunteer.Status.REJECTED, reason, decidedBy, at, id, Volunteer.Status.PENDING) == 1;
+    }
+
+    /** Records with a value in the clear or sealed under another key; locked, skipping locked rows. */
+    @SuppressWarnings("unchecked")
+    public List<Volunteer> notSealedUnderCurrentKey(byte[] header, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM volunteer
+                WHERE name IS NOT NULL OR availability IS NOT NULL OR note IS NOT NULL
+                   OR substring(name_enc FROM 1 FOR 2) <> :h
+                   OR (availability_enc IS NOT NULL AND substring(availability_enc FROM 1 FOR 2) <> :h)
+                   OR (note_enc IS NOT NULL AND substring(note_enc FROM 1 FOR 2) <> :h)
+                LIMIT :n FOR UPDATE SKIP LOCKED""", Volunteer.class)
+                .setParameter("h", header).setParameter("n", limit).getResultList();
     }
 
     public List<Volunteer> byIds(Collection<UUID> ids) {

@@ -22,6 +22,7 @@ import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
+import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgService;
 import org.tongxin.volunteer.VolunteerDtos.*;
@@ -40,15 +41,17 @@ public class VolunteerService {
     private final AccountService accounts;
     private final DutyRoster duties;
     private final Clock clock;
+    private final PiiCipher pii;
 
     VolunteerService(VolunteerRepository volunteers, OrgService org, ScopeGuard scope, AccountService accounts,
-                     DutyRoster duties, Clock clock) {
+                     DutyRoster duties, Clock clock, PiiCipher pii) {
         this.volunteers = volunteers;
         this.org = org;
         this.scope = scope;
         this.accounts = accounts;
         this.duties = duties;
         this.clock = clock;
+        this.pii = pii;
     }
 
     /** One open application per person and community; the partial unique index settles races. */
@@ -59,23 +62,23 @@ public class VolunteerService {
             throw new ApiException(VolunteerError.APPLICATION_EXISTS);
         }
         Volunteer v = new Volunteer(caller.userId(), req.communityId(), req.name().strip(), req.skills(),
-                req.partyMember(), req.availability(), req.note(), OffsetDateTime.now(clock));
+                req.partyMember(), req.availability(), req.note(), OffsetDateTime.now(clock), pii);
         SqlErrors.insertUnique(VolunteerError.APPLICATION_EXISTS, () -> volunteers.persistAndFlush(v));
         Log.infof("volunteer application id=%s community=%s", v.getId(), req.communityId());
-        return ApplicationView.from(v);
+        return ApplicationView.from(v, pii);
     }
 
     public Page<ApplicationView> applications(Caller caller, @NotNull UUID communityId, Volunteer.Status status,
                                               int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return Page.of(volunteers.applications(communityId, status), page, size, ApplicationView::from);
+        return Page.of(volunteers.applications(communityId, status), page, size, v -> ApplicationView.from(v, pii));
     }
 
     /** Approved volunteers of a community, optionally by team and skill. */
     public Page<ApplicationView> directory(Caller caller, @NotNull UUID communityId, String team, Skill skill,
                                            int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return Page.of(volunteers.directory(communityId, team, skill), page, size, ApplicationView::from);
+        return Page.of(volunteers.directory(communityId, team, skill), page, size, v -> ApplicationView.from(v, pii));
     }
 
     @Transactional
@@ -118,7 +121,7 @@ public class VolunteerService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return volunteers.byIds(ids).stream().collect(Collectors.toMap(Volunteer::getId, Volunteer::getName));
+        return volunteers.byIds(ids).stream().collect(Collectors.toMap(Volunteer::getId, v -> v.name(pii)));
     }
 
     /** A revoked VOLUNTEER role ends the volunteer record in that community (kept, as REVOKED, with its minutes). */
@@ -144,6 +147,6 @@ public class VolunteerService {
     }
 
     private ApplicationView reloaded(Volunteer v) {
-        return ApplicationView.from(volunteers.reloaded(v));
+        return ApplicationView.from(volunteers.reloaded(v), pii);
     }
 }
