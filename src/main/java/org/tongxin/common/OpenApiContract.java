@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       refusals in an {@code x-refusals} extension ({@code "409 SHIFT_FULL SHIFT_OVERLAP; 403 FORBIDDEN"});
  *       what every operation may answer is added here: 400 {@code VALIDATION_FAILED} (path and
  *       query parameters), for a JSON body also {@code MALFORMED_JSON}, {@code UNKNOWN_FIELD}, 413 and
- *       415, and 401 {@code UNAUTHORIZED} where a token is required.</li>
+ *       415, 401 {@code UNAUTHORIZED} where a token is required, and 503 {@code SERVICE_UNAVAILABLE}
+ *       (PostgreSQL or Redis unreachable: try again after {@code Retry-After}).</li>
  *   <li>In the records the service answers with, every property is required (always present),
  *       except those declared {@code @Schema(nullable = true)}, which may be null or absent.</li>
  *   <li>In request bodies, an optional property may also be sent as {@code null}.</li>
@@ -95,6 +96,7 @@ public class OpenApiContract implements OASFilter {
     private static void document(Operation op) {
         Map<String, Set<String>> byStatus = new TreeMap<>();
         add(byStatus, "400", "VALIDATION_FAILED");
+        add(byStatus, "503", "SERVICE_UNAVAILABLE");
         if (op.getRequestBody() != null) {
             add(byStatus, "400", "MALFORMED_JSON", "UNKNOWN_FIELD");
             add(byStatus, "413", "PAYLOAD_TOO_LARGE");

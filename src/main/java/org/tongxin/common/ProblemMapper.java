@@ -116,6 +116,9 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response persistence(jakarta.persistence.PersistenceException e, HttpHeaders headers) {
+        if (SqlErrors.databaseUnavailable(e)) {
+            return unexpected(e, headers);
+        }
         if (SqlErrors.isConstraintViolation(e)) {
             Log.infof("write refused by a constraint, sqlstate %s", SqlErrors.sqlState(e).orElse("?"));
             return build(CommonError.CONFLICT, english(headers), null, null).build();
@@ -140,6 +143,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers) {
+        if (SqlErrors.databaseUnavailable(e)) {
+            Log.warnf("database unavailable (%s, sqlstate %s)", e.getClass().getSimpleName(),
+                    SqlErrors.sqlState(e).orElse("-"));
+            ApiException busy = ApiException.retryAfter(CommonError.SERVICE_UNAVAILABLE, SharedState.RETRY_AFTER_SECONDS);
+            return api(busy, headers);
+        }
         return incident(e, CommonError.INTERNAL_ERROR, headers);
     }
 

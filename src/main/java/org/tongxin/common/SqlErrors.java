@@ -1,6 +1,7 @@
 package org.tongxin.common;
 
 import jakarta.persistence.PersistenceException;
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -37,6 +38,27 @@ public final class SqlErrors {
             }
             throw e;
         }
+    }
+
+    /**
+     * True when the database could not be reached or went away mid-request: a connection
+     * exception (SQLSTATE class 08), an administrator or crash shutdown (57P01-57P03), or no
+     * connection to be had from the pool in time. The client may simply try again.
+     */
+    public static boolean databaseUnavailable(Throwable e) {
+        if (sqlState(e).filter(s -> s.startsWith("08") || s.startsWith("57P0")).isPresent()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException
+                    || (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** True for any integrity-constraint violation (SQLSTATE class 23). */
