@@ -54,6 +54,10 @@ public interface AuthConfig {
         @WithDefault("120")
         int refreshPerAddress();
 
+        /** Refreshes of one refresh token (one session) (TONGXIN_AUTH_LIMITS_REFRESH_PER_TOKEN). */
+        @WithDefault("10")
+        int refreshPerToken();
+
         /** Phone-number bindings per user; each costs a WeChat call (TONGXIN_AUTH_LIMITS_PHONE_PER_USER). */
         @WithDefault("5")
         int phonePerUser();

@@ -10,6 +10,7 @@ import org.tongxin.auth.AuthDtos.RefreshRequest;
 import org.tongxin.auth.AuthDtos.TokenResponse;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.ClientAddress;
+import org.tongxin.common.Hashing;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.wechat.WeChatClient;
 import org.tongxin.wechat.WeChatError;
@@ -72,6 +73,7 @@ public class AuthService {
 
     public TokenResponse refresh(@NotNull @Valid RefreshRequest req) {
         rateLimiter.perMinute("refresh:addr:" + address.get(), config.limits().refreshPerAddress());
+        rateLimiter.perMinute("refresh:token:" + Hashing.sha256Hex(req.refreshToken()), config.limits().refreshPerToken());
         try {
             return issue(sessions.rotate(req.refreshToken()));
         } catch (ApiException e) {

@@ -84,6 +84,17 @@ class SessionTest {
     }
 
     @Test
+    void hammeringOneRefreshTokenIsLimited() {
+        Api.User user = Api.resident();
+        Api.User next = Api.refresh(user);
+        for (int i = 0; i < 9; i++) {
+            refresh(user.refreshToken()).statusCode(200); // within the grace: the same new pair
+        }
+        refresh(user.refreshToken()).spec(problem(429, "RATE_LIMITED")).header("Retry-After", notNullValue());
+        refresh(next.refreshToken()).statusCode(200);
+    }
+
+    @Test
     void logoutRevokesOnlyItsOwnSession() {
         String code = "ok-" + Api.unique("two-phones");
         var first = Api.wxLogin(code).statusCode(200).extract().jsonPath();
