@@ -34,7 +34,7 @@ echo "== roster: $VOLUNTEERS volunteers, $CHECKPOINTS checkpoints x 3 shifts x $
 start_service() {  # $1 = port, $2 = redis gate on/off, $3 = log file; prints the pid
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
   TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
-  TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN_AUTH_LOGIN_RATE_PER_MINUTE=1000000 \
+  TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 \
   TONGXIN_SHIFT_REDIS_GATE=$2 QUARKUS_HTTP_PORT=$1 \
     java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$3" 2>&1 &
   echo $!
