@@ -57,6 +57,11 @@ public class AccountService {
                 user.getPhoneMasked(), user.getHouseholdId());
     }
 
+    /** The household the person has joined, if any. */
+    public Optional<UUID> householdOf(UUID userId) {
+        return users.findByIdOptional(userId).map(UserAccount::getHouseholdId);
+    }
+
     public List<Grant> grantsOf(UUID userId) {
         return grants.grantsOf(userId);
     }

@@ -43,4 +43,13 @@ public final class Hashing {
         }
         return new String(out);
     }
+
+    /** A random string of decimal digits, e.g. a 6-digit pickup code. */
+    public static String randomDigits(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (char) ('0' + RANDOM.nextInt(10));
+        }
+        return new String(out);
+    }
 }

@@ -63,7 +63,7 @@ public class OpenApiContract implements OASFilter {
     }
 
     /**
-     * A nullable property that refers to a component ({@code UUID}, an enum) is written out in
+     * A nullable property that refers to a component ({@code UUID}, an enum, a record) is written out in
      * full: OpenAPI 3.0 has no way to add {@code nullable} to a {@code $ref}, and the
      * {@code allOf} wrapper used instead is ignored by common validators.
      */
@@ -78,11 +78,15 @@ public class OpenApiContract implements OASFilter {
             }
             Schema target = p.getAnyOf().stream().filter(s -> s.getRef() != null)
                     .map(s -> components.get(s.getRef().substring(SCHEMAS.length()))).findFirst().orElse(null);
-            if (target == null || target.getProperties() != null) {
+            if (target == null) {
                 return p;
             }
             Schema inline = OASFactory.createSchema().type(new ArrayList<>(target.getType())).format(target.getFormat())
                     .pattern(target.getPattern()).description(target.getDescription());
+            if (target.getProperties() != null) {
+                inline.setProperties(new LinkedHashMap<>(target.getProperties()));
+                inline.setRequired(target.getRequired() != null ? new ArrayList<>(target.getRequired()) : null);
+            }
             if (target.getEnumeration() != null) {
                 inline.setEnumeration(new ArrayList<>(target.getEnumeration()));
                 inline.addEnumeration(null);

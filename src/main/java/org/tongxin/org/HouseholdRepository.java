@@ -46,6 +46,14 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return find("joinCode", joinCode).firstResultOptional();
     }
 
+    /** The risk level that applies to a household: its building's own, else its community's. */
+    public Optional<RiskLevel> effectiveRiskLevel(UUID householdId) {
+        return getEntityManager().createQuery("""
+                select coalesce(b.riskLevel, c.riskLevel) from Household h, Building b, Grid g, Community c
+                where h.id = :id and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""", RiskLevel.class)
+                .setParameter("id", householdId).getResultStream().findFirst();
+    }
+
     public Optional<OrgLocation> locate(UUID householdId) {
         return getEntityManager().createQuery("""
                 select new org.tongxin.common.OrgLocation(c.streetId, c.id, g.id, b.id, h.id)

@@ -101,6 +101,11 @@ public class HouseholdService {
         return HouseholdView.from(households.reloaded(households.findById(householdId)));
     }
 
+    /** Where a household is and which risk level applies to it (for delivery modes, notices). */
+    public HouseholdPlace place(UUID householdId) {
+        return new HouseholdPlace(locate(householdId), households.effectiveRiskLevel(householdId).orElseThrow());
+    }
+
     public OrgLocation locate(UUID householdId) {
         return households.locate(householdId).orElseThrow(() -> new ApiException(OrgError.HOUSEHOLD_NOT_FOUND));
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SafeText;
 
 /**
@@ -81,4 +82,7 @@ public final class OrgDtos {
     public record JoinHousehold(@NotBlank @Size(max = 24) @SafeText String joinCode) {}
 
     public record HouseholdBinding(UUID householdId, UUID buildingId, UUID communityId) {}
+
+    /** A household's place in the tree and the risk level that applies to it. */
+    public record HouseholdPlace(OrgLocation location, RiskLevel riskLevel) {}
 }

@@ -1,0 +1,67 @@
+package org.tongxin.order;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
+import org.tongxin.order.OrderDtos.*;
+
+/** API.md § Orders and supply: products, ordering windows and the catalogue. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders and supply")
+@SecurityRequirement(name = "bearer")
+public class CatalogResource {
+
+    private final CatalogService catalog;
+    private final CurrentCaller caller;
+
+    CatalogResource(CatalogService catalog, CurrentCaller caller) {
+        this.catalog = catalog;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/products")
+    @Operation(summary = "Add a product (package) a community sells (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND; 409 PRODUCT_NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProductView.class)))
+    public Response createProduct(CreateProduct req) {
+        ProductView view = catalog.createProduct(caller.get(), req);
+        return Created.at("/api/products/" + view.id(), view);
+    }
+
+    @POST
+    @Path("/ordering-windows")
+    @Operation(summary = "Open an ordering window with stock per product (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "400 PRODUCT_ELSEWHERE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND PRODUCT_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WindowView.class)))
+    public Response createWindow(CreateWindow req) {
+        WindowView view = catalog.createWindow(caller.get(), req);
+        return Created.at("/api/ordering-windows/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/catalog")
+    @Operation(summary = "The community's open ordering window and what is left of each product")
+    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND")
+    public Catalog catalog(@QueryParam("communityId") @NotNull UUID communityId) {
+        caller.get();
+        return catalog.catalog(communityId);
+    }
+}

@@ -1,0 +1,71 @@
+package org.tongxin.order;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tongxin.common.PlausibleDate;
+import org.tongxin.common.SafeText;
+
+/** Request and response records of the catalogue and order API (API.md § Orders and supply). */
+@RegisterForReflection
+public final class OrderDtos {
+
+    private OrderDtos() {}
+
+    public record CreateProduct(@NotNull UUID communityId,
+                                @NotBlank @Size(max = 64) @SafeText String name,
+                                @NotNull Product.Kind kind,
+                                @NotNull @Min(0) @Max(10_000_000) Integer priceFen,
+                                @NotBlank @Size(max = 16) @SafeText String unit,
+                                @NotNull @Min(1) @Max(1000) Integer perHouseholdLimit) {}
+
+    public record ProductView(UUID id, UUID communityId, String name, Product.Kind kind, int priceFen, String unit,
+                              int perHouseholdLimit) {
+        static ProductView from(Product p) {
+            return new ProductView(p.getId(), p.getCommunityId(), p.getName(), p.getKind(), p.getPriceFen(), p.getUnit(),
+                    p.getPerHouseholdLimit());
+        }
+    }
+
+    public record StockLine(@NotNull UUID productId, @NotNull @Min(0) @Max(1_000_000) Integer quantity) {}
+
+    public record CreateWindow(@NotNull UUID communityId,
+                               @NotNull @PlausibleDate OffsetDateTime opensAt,
+                               @NotNull @PlausibleDate OffsetDateTime closesAt,
+                               @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid StockLine> stock) {}
+
+    public record WindowView(UUID id, UUID communityId, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+        static WindowView from(OrderingWindow w) {
+            return new WindowView(w.getId(), w.getCommunityId(), w.getOpensAt(), w.getClosesAt());
+        }
+    }
+
+    /** A product on sale in a window, with what is left of it. */
+    public record CatalogItem(UUID productId, String name, Product.Kind kind, int priceFen, String unit, int remaining,
+                              int perHouseholdLimit) {}
+
+    /** The open window of a community, if any, and what it sells. */
+    public record Catalog(@Schema(nullable = true) WindowView window, List<CatalogItem> items) {}
+
+    public record OrderLine(@NotNull UUID productId, @NotNull @Min(1) @Max(1000) Integer quantity) {}
+
+    public record PlaceOrder(@NotNull UUID windowId,
+                             @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid OrderLine> items,
+                             @Size(max = 200) @SafeText String note) {}
+
+    public record OrderItemView(UUID productId, String name, int quantity, int priceFen) {}
+
+    /** An order; {@code pickupCode} is shown to its household only. */
+    public record OrderView(UUID id, UUID windowId, UUID householdId, ResidentOrder.Status status, long totalFen,
+                            List<OrderItemView> items, ResidentOrder.DeliveryMode deliveryMode,
+                            @Schema(nullable = true) String pickupCode, @Schema(nullable = true) String note,
+                            OffsetDateTime createdAt) {}
+}

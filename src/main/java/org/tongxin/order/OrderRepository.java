@@ -1,0 +1,93 @@
+package org.tongxin.order;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tongxin.order.OrderDtos.OrderItemView;
+
+/**
+ * Orders, their items and the households' counters against per-product limits. Every counter
+ * change is one conditional statement, so concurrent orders cannot pass a limit together.
+ */
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUID> {
+
+    /** The order row, unless the pickup code is taken in the window (then nothing, try another code). */
+    public boolean insert(UUID id, UUID windowId, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
+                          String pickupCode, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO resident_order (id, window_id, household_id, user_id, status, delivery_mode, pickup_code, note,
+                                            idempotency_key, request_hash, created_at)
+                VALUES (:id, :w, :h, :u, 'PLACED', :mode, :code, :note, :key, :hash, :now)
+                ON CONFLICT (window_id, pickup_code) DO NOTHING""")
+                .setParameter("id", id).setParameter("w", windowId).setParameter("h", householdId).setParameter("u", userId)
+                .setParameter("mode", mode.name()).setParameter("code", pickupCode).setParameter("note", note)
+                .setParameter("key", idempotencyKey).setParameter("hash", requestHash).setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Counts {@code quantity} more against the household's limit for the product; false past the limit. */
+    public boolean countAgainstLimit(UUID windowId, UUID householdId, UUID productId, int quantity, int limit) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO household_quota AS q (window_id, household_id, product_id, ordered)
+                SELECT :w, :h, :p, :n WHERE :n <= :limit
+                ON CONFLICT (window_id, household_id, product_id)
+                DO UPDATE SET ordered = q.ordered + EXCLUDED.ordered WHERE q.ordered + EXCLUDED.ordered <= :limit""")
+                .setParameter("w", windowId).setParameter("h", householdId).setParameter("p", productId)
+                .setParameter("n", quantity).setParameter("limit", limit)
+                .executeUpdate() == 1;
+    }
+
+    public void uncount(UUID windowId, UUID householdId, UUID productId, int quantity) {
+        getEntityManager().createNativeQuery("""
+                UPDATE household_quota SET ordered = ordered - :n
+                WHERE window_id = :w AND household_id = :h AND product_id = :p""")
+                .setParameter("w", windowId).setParameter("h", householdId).setParameter("p", productId)
+                .setParameter("n", quantity).executeUpdate();
+    }
+
+    public void insertItem(UUID orderId, UUID productId, int quantity, int priceFen) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO order_item (order_id, product_id, quantity, price_fen) VALUES (:o, :p, :q, :price)""")
+                .setParameter("o", orderId).setParameter("p", productId).setParameter("q", quantity)
+                .setParameter("price", priceFen).executeUpdate();
+    }
+
+    public void setTotal(UUID orderId, long totalFen) {
+        update("totalFen = ?1 where id = ?2", totalFen, orderId);
+    }
+
+    /** PLACED → CANCELLED while its window is open at {@code now}; false otherwise. */
+    public boolean cancel(UUID orderId, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE resident_order o SET status = 'CANCELLED', cancelled_at = :now FROM ordering_window w
+                WHERE w.id = o.window_id AND o.id = :id AND o.status = 'PLACED' AND w.closes_at > :now""")
+                .setParameter("id", orderId).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    public Optional<ResidentOrder> byKey(UUID userId, String idempotencyKey) {
+        return find("userId = ?1 and idempotencyKey = ?2", userId, idempotencyKey).firstResultOptional();
+    }
+
+    /** The order's items with product names, in product order. */
+    public List<OrderItemView> items(UUID orderId) {
+        return getEntityManager().createQuery("""
+                select i.productId, p.name, i.quantity, i.priceFen from OrderItem i, Product p
+                where i.orderId = :o and p.id = i.productId order by i.productId""", OrderItemView.class)
+                .setParameter("o", orderId).getResultList();
+    }
+
+    public PanacheQuery<ResidentOrder> ofHousehold(UUID householdId) {
+        return find("householdId = ?1 order by createdAt desc", householdId);
+    }
+
+    /** The order as the database has it now, after a statement changed its row. */
+    public ResidentOrder reloaded(ResidentOrder order) {
+        getEntityManager().refresh(order);
+        return order;
+    }
+}

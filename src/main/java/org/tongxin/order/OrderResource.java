@@ -1,0 +1,79 @@
+package org.tongxin.order;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
+import org.tongxin.common.Page;
+import org.tongxin.order.OrderDtos.*;
+
+/** API.md § Orders and supply: placing, reading and cancelling orders. */
+@Path("/api/orders")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders and supply")
+@SecurityRequirement(name = "bearer")
+public class OrderResource {
+
+    private final OrderService orders;
+    private final CurrentCaller caller;
+
+    OrderResource(OrderService orders, CurrentCaller caller) {
+        this.orders = orders;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Place an order for the caller's household; the same Idempotency-Key and body answer the same order")
+    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED IDEMPOTENCY_KEY_REQUIRED PRODUCT_NOT_IN_WINDOW; "
+            + "404 WINDOW_NOT_FOUND; 409 WINDOW_CLOSED OUT_OF_STOCK LIMIT_EXCEEDED; 422 IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrderView.class)))
+    public Response place(@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,
+                                  description = "one per order the person means to place; 1 to 128 characters")
+                          @HeaderParam("Idempotency-Key") String idempotencyKey, PlaceOrder req) {
+        OrderView view = orders.place(caller.get(), idempotencyKey, req);
+        return Created.at("/api/orders/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "The orders of my household, newest first")
+    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED")
+    public Page<OrderView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return orders.mine(caller.get(), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One order: its household's, or any in the scope of staff (grid worker and above)")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND")
+    public OrderView get(@PathParam("id") UUID id) {
+        return orders.get(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel my household's order before the window closes; stock and limit come back")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 WINDOW_CLOSED ALREADY_CANCELLED")
+    public OrderView cancel(@PathParam("id") UUID id) {
+        return orders.cancel(caller.get(), id);
+    }
+}

@@ -1,0 +1,159 @@
+package org.tongxin.order;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.tongxin.auth.AccountService;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.Hashing;
+import org.tongxin.common.Page;
+import org.tongxin.common.SqlErrors;
+import org.tongxin.order.OrderDtos.*;
+import org.tongxin.org.HouseholdService;
+import org.tongxin.org.OrgDtos.HouseholdPlace;
+import org.tongxin.org.RiskLevel;
+
+/**
+ * Residents' orders (居民订购). A household orders once per {@code Idempotency-Key}: the same key
+ * and body answer the same order however often they arrive, even all at once; the same key with
+ * another body is refused. Stock and per-household limits hold under any concurrency (see
+ * {@link OrderLedger}). An order is seen by its household and by staff whose scope covers it;
+ * anyone else gets 404, so that order ids reveal nothing.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private final OrderLedger ledger;
+    private final OrderRepository orders;
+    private final WindowRepository windows;
+    private final AccountService accounts;
+    private final HouseholdService households;
+    private final ScopeGuard scope;
+    private final Clock clock;
+
+    OrderService(OrderLedger ledger, OrderRepository orders, WindowRepository windows, AccountService accounts,
+                 HouseholdService households, ScopeGuard scope, Clock clock) {
+        this.ledger = ledger;
+        this.orders = orders;
+        this.windows = windows;
+        this.accounts = accounts;
+        this.households = households;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    public OrderView place(Caller caller, String idempotencyKey, @NotNull @Valid PlaceOrder req) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 128) {
+            throw new ApiException(OrderError.IDEMPOTENCY_KEY_REQUIRED);
+        }
+        Map<UUID, Integer> merged = new TreeMap<>();
+        req.items().forEach(i -> merged.merge(i.productId(), i.quantity(), Integer::sum));
+        String note = req.note() != null && !req.note().isBlank() ? req.note().strip() : null;
+        byte[] hash = requestHash(req.windowId(), merged, note);
+        var earlier = orders.byKey(caller.userId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash, caller);
+        }
+        UUID householdId = accounts.householdOf(caller.userId()).orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
+        HouseholdPlace place = households.place(householdId);
+        OrderingWindow window = windows.findByIdOptional(req.windowId())
+                .orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
+        if (!window.getCommunityId().equals(place.location().communityId())) {
+            throw new ApiException(OrderError.HOUSEHOLD_REQUIRED);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (!window.openAt(now)) {
+            throw new ApiException(OrderError.WINDOW_CLOSED);
+        }
+        List<OrderLedger.Line> lines = merged.entrySet().stream().map(e -> new OrderLedger.Line(e.getKey(), e.getValue())).toList();
+        UUID id;
+        try {
+            id = ledger.place(window, householdId, caller.userId(), modeFor(place.riskLevel()), lines, note, idempotencyKey,
+                    hash, now);
+        } catch (PersistenceException raced) {
+            if (SqlErrors.sqlState(raced).filter(SqlErrors.UNIQUE::equals).isEmpty()) {
+                throw raced;
+            }
+            // The same key arrived twice at once: the other request placed the order.
+            return replay(orders.byKey(caller.userId(), idempotencyKey).orElseThrow(() -> raced), hash, caller);
+        }
+        Log.infof("order placed id=%s window=%s household=%s", id, window.getId(), householdId);
+        return view(orders.findById(id), true);
+    }
+
+    /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */
+    public OrderView get(Caller caller, UUID orderId) {
+        ResidentOrder order = orders.findByIdOptional(orderId).orElseThrow(() -> new ApiException(OrderError.ORDER_NOT_FOUND));
+        boolean own = ownHousehold(caller, order);
+        if (!own && !scope.allows(caller, Role.GRID_WORKER, households.locate(order.getHouseholdId()))) {
+            throw new ApiException(OrderError.ORDER_NOT_FOUND);
+        }
+        return view(order, own);
+    }
+
+    /** The orders of the caller's household, newest first. */
+    public Page<OrderView> mine(Caller caller, int page, int size) {
+        UUID householdId = accounts.householdOf(caller.userId()).orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
+        return Page.of(orders.ofHousehold(householdId), page, size, o -> view(o, true));
+    }
+
+    /** Cancels before the window closes; stock and the household's limit come back. */
+    @Transactional
+    public OrderView cancel(Caller caller, UUID orderId) {
+        ResidentOrder order = orders.findByIdOptional(orderId).orElseThrow(() -> new ApiException(OrderError.ORDER_NOT_FOUND));
+        if (!ownHousehold(caller, order)) {
+            throw new ApiException(OrderError.ORDER_NOT_FOUND);
+        }
+        List<OrderLedger.Line> lines = orders.items(orderId).stream()
+                .map(i -> new OrderLedger.Line(i.productId(), i.quantity())).toList();
+        ledger.cancel(order, lines, OffsetDateTime.now(clock));
+        Log.infof("order cancelled id=%s", orderId);
+        return view(orders.reloaded(order), true);
+    }
+
+    private OrderView replay(ResidentOrder earlier, byte[] hash, Caller caller) {
+        if (!MessageDigest.isEqual(earlier.getRequestHash(), hash)) {
+            throw new ApiException(OrderError.IDEMPOTENCY_KEY_REUSED);
+        }
+        return view(earlier, ownHousehold(caller, earlier));
+    }
+
+    private boolean ownHousehold(Caller caller, ResidentOrder order) {
+        return accounts.householdOf(caller.userId()).filter(order.getHouseholdId()::equals).isPresent();
+    }
+
+    private OrderView view(ResidentOrder o, boolean household) {
+        return new OrderView(o.getId(), o.getWindowId(), o.getHouseholdId(), o.getStatus(), o.getTotalFen(),
+                orders.items(o.getId()), o.getDeliveryMode(), household ? o.getPickupCode() : null, o.getNote(),
+                o.getCreatedAt());
+    }
+
+    static ResidentOrder.DeliveryMode modeFor(RiskLevel level) {
+        return switch (level) {
+            case HIGH -> ResidentOrder.DeliveryMode.DOOR;
+            case MEDIUM -> ResidentOrder.DeliveryMode.PICKUP_SLOT;
+            case LOW -> ResidentOrder.DeliveryMode.PICKUP;
+        };
+    }
+
+    /** What makes two requests "the same order": window, merged items and note. */
+    private static byte[] requestHash(UUID windowId, Map<UUID, Integer> items, String note) {
+        StringBuilder canonical = new StringBuilder(windowId.toString());
+        items.forEach((product, quantity) -> canonical.append('|').append(product).append('x').append(quantity));
+        canonical.append('|').append(note == null ? "" : note);
+        return Hashing.sha256(canonical.toString());
+    }
+}

@@ -1,0 +1,42 @@
+package org.tongxin.support;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Products, an open ordering window and residents bound to households, built through the API. */
+public final class OrderFixture {
+
+    private OrderFixture() {}
+
+    /** A product of the community at 3,000 fen with the given per-household limit. */
+    public static UUID product(Api.User staff, OrgFixture org, String name, int limit) {
+        return UUID.fromString(staff.as().body(Map.of("communityId", org.communityId(), "name", Api.unique(name),
+                "kind", "MEAT_VEG", "priceFen", 3000, "unit", "份", "perHouseholdLimit", limit))
+                .post("/api/products").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A window open from a minute ago for an hour, with the given stock per product. */
+    public static UUID openWindow(Api.User staff, OrgFixture org, Map<UUID, Integer> stock) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return UUID.fromString(staff.as().body(Map.of("communityId", org.communityId(),
+                "opensAt", now.minusMinutes(1).toString(), "closesAt", now.plusHours(1).toString(),
+                "stock", stock.entrySet().stream().map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue())).toList()))
+                .post("/api/ordering-windows").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A resident who joined a new household (its own flat) in the fixture's building. */
+    public static Api.User household(Api.User staff, OrgFixture org) {
+        String joinCode = staff.as().body(Map.of("room", Api.unique("室"))).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).extract().path("joinCode");
+        Api.User resident = Api.resident();
+        resident.as().body(Map.of("joinCode", joinCode)).post("/api/me/household").then().statusCode(200);
+        return resident;
+    }
+
+    /** An order body of one line. */
+    public static Map<String, Object> order(UUID window, UUID product, int quantity) {
+        return Map.of("windowId", window, "items", List.of(Map.of("productId", product, "quantity", quantity)));
+    }
+}
