@@ -63,9 +63,25 @@ public final class OrderDtos {
 
     public record OrderItemView(UUID productId, String name, int quantity, int priceFen) {}
 
+    /** One step in an order's life: placed, batched, through the zones, handed over (or cancelled). */
+    public record OrderEvent(String step, OffsetDateTime at) {}
+
     /** An order; {@code pickupCode} is shown to its household only. */
     public record OrderView(UUID id, UUID windowId, UUID householdId, ResidentOrder.Status status, long totalFen,
                             List<OrderItemView> items, ResidentOrder.DeliveryMode deliveryMode,
                             @Schema(nullable = true) String pickupCode, @Schema(nullable = true) String note,
-                            OffsetDateTime createdAt) {}
+                            OffsetDateTime createdAt, @Schema(nullable = true) UUID batchId, List<OrderEvent> history) {}
+
+    public record CreateBatch(@NotNull UUID windowId) {}
+
+    /** A batch and when it passed each zone; {@code releasableAt} is when the rest after disinfection ends. */
+    public record BatchView(UUID id, UUID windowId, Batch.Status status, int orderCount, OffsetDateTime createdAt,
+                            @Schema(nullable = true) OffsetDateTime arrivedAt,
+                            @Schema(nullable = true) OffsetDateTime disinfectedAt,
+                            @Schema(nullable = true) OffsetDateTime storedAt,
+                            @Schema(nullable = true) OffsetDateTime releasedAt,
+                            @Schema(nullable = true) OffsetDateTime releasableAt) {}
+
+    /** The code the household shows at the pickup zone. */
+    public record Pickup(@NotBlank @Size(max = 6) @SafeText String pickupCode) {}
 }

@@ -69,6 +69,20 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 .setParameter("id", orderId).setParameter("now", now).executeUpdate() == 1;
     }
 
+    /**
+     * READY → DELIVERED (door orders) or PICKED_UP (the others, against the household's pickup
+     * code), stamping who and when; false when any condition fails.
+     */
+    public boolean handOver(UUID orderId, boolean atTheDoor, String pickupCode, UUID by, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE resident_order SET status = :to, handed_over_at = :now, handed_over_by = :by
+                WHERE id = :id AND status = 'READY'
+                  AND ((:door AND delivery_mode = 'DOOR') OR (NOT :door AND delivery_mode <> 'DOOR' AND pickup_code = :code))""")
+                .setParameter("to", atTheDoor ? "DELIVERED" : "PICKED_UP").setParameter("now", now).setParameter("by", by)
+                .setParameter("id", orderId).setParameter("door", atTheDoor).setParameter("code", pickupCode == null ? "" : pickupCode)
+                .executeUpdate() == 1;
+    }
+
     public Optional<ResidentOrder> byKey(UUID userId, String idempotencyKey) {
         return find("userId = ?1 and idempotencyKey = ?2", userId, idempotencyKey).firstResultOptional();
     }

@@ -31,10 +31,12 @@ import org.tongxin.order.OrderDtos.*;
 public class OrderResource {
 
     private final OrderService orders;
+    private final HandOverService handOver;
     private final CurrentCaller caller;
 
-    OrderResource(OrderService orders, CurrentCaller caller) {
+    OrderResource(OrderService orders, HandOverService handOver, CurrentCaller caller) {
         this.orders = orders;
+        this.handOver = handOver;
         this.caller = caller;
     }
 
@@ -75,5 +77,22 @@ public class OrderResource {
     @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 WINDOW_CLOSED ALREADY_CANCELLED")
     public OrderView cancel(@PathParam("id") UUID id) {
         return orders.cancel(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/deliver")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A door order was handed over (staff of its grid and above, or a volunteer of its community)")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 NOT_READY WRONG_DELIVERY_MODE")
+    public OrderView deliver(@PathParam("id") UUID id) {
+        return handOver.deliver(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/pickup")
+    @Operation(summary = "A pickup order was handed over against its pickup code (staff or a volunteer of its community)")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 NOT_READY WRONG_DELIVERY_MODE WRONG_PICKUP_CODE; 429 RATE_LIMITED")
+    public OrderView pickup(@PathParam("id") UUID id, Pickup req) {
+        return handOver.pickup(caller.get(), id, req);
     }
 }

@@ -43,9 +43,10 @@ public class OrderService {
     private final HouseholdService households;
     private final ScopeGuard scope;
     private final Clock clock;
+    private final OrderViews views;
 
     OrderService(OrderLedger ledger, OrderRepository orders, WindowRepository windows, AccountService accounts,
-                 HouseholdService households, ScopeGuard scope, Clock clock) {
+                 HouseholdService households, ScopeGuard scope, Clock clock, OrderViews views) {
         this.ledger = ledger;
         this.orders = orders;
         this.windows = windows;
@@ -53,6 +54,7 @@ public class OrderService {
         this.households = households;
         this.scope = scope;
         this.clock = clock;
+        this.views = views;
     }
 
     public OrderView place(Caller caller, String idempotencyKey, @NotNull @Valid PlaceOrder req) {
@@ -91,7 +93,7 @@ public class OrderService {
             return replay(orders.byKey(caller.userId(), idempotencyKey).orElseThrow(() -> raced), hash, caller);
         }
         Log.infof("order placed id=%s window=%s household=%s", id, window.getId(), householdId);
-        return view(orders.findById(id), true);
+        return views.of(orders.findById(id), true);
     }
 
     /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */
@@ -101,13 +103,13 @@ public class OrderService {
         if (!own && !scope.allows(caller, Role.GRID_WORKER, households.locate(order.getHouseholdId()))) {
             throw new ApiException(OrderError.ORDER_NOT_FOUND);
         }
-        return view(order, own);
+        return views.of(order, own);
     }
 
     /** The orders of the caller's household, newest first. */
     public Page<OrderView> mine(Caller caller, int page, int size) {
         UUID householdId = accounts.householdOf(caller.userId()).orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
-        return Page.of(orders.ofHousehold(householdId), page, size, o -> view(o, true));
+        return Page.of(orders.ofHousehold(householdId), page, size, o -> views.of(o, true));
     }
 
     /** Cancels before the window closes; stock and the household's limit come back. */
@@ -121,24 +123,18 @@ public class OrderService {
                 .map(i -> new OrderLedger.Line(i.productId(), i.quantity())).toList();
         ledger.cancel(order, lines, OffsetDateTime.now(clock));
         Log.infof("order cancelled id=%s", orderId);
-        return view(orders.reloaded(order), true);
+        return views.of(orders.reloaded(order), true);
     }
 
     private OrderView replay(ResidentOrder earlier, byte[] hash, Caller caller) {
         if (!MessageDigest.isEqual(earlier.getRequestHash(), hash)) {
             throw new ApiException(OrderError.IDEMPOTENCY_KEY_REUSED);
         }
-        return view(earlier, ownHousehold(caller, earlier));
+        return views.of(earlier, ownHousehold(caller, earlier));
     }
 
     private boolean ownHousehold(Caller caller, ResidentOrder order) {
         return accounts.householdOf(caller.userId()).filter(order.getHouseholdId()::equals).isPresent();
-    }
-
-    private OrderView view(ResidentOrder o, boolean household) {
-        return new OrderView(o.getId(), o.getWindowId(), o.getHouseholdId(), o.getStatus(), o.getTotalFen(),
-                orders.items(o.getId()), o.getDeliveryMode(), household ? o.getPickupCode() : null, o.getNote(),
-                o.getCreatedAt());
     }
 
     static ResidentOrder.DeliveryMode modeFor(RiskLevel level) {

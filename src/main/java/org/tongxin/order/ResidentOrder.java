@@ -15,7 +15,7 @@ import java.util.UUID;
 public class ResidentOrder {
 
     /** Where an order stands. */
-    public enum Status { PLACED, CANCELLED }
+    public enum Status { PLACED, CANCELLED, BATCHED, READY, DELIVERED, PICKED_UP }
 
     /** How the order reaches the household, from its risk level: HIGH → DOOR, MEDIUM → PICKUP_SLOT, LOW → PICKUP. */
     public enum DeliveryMode { DOOR, PICKUP_SLOT, PICKUP }
@@ -44,6 +44,12 @@ public class ResidentOrder {
     private byte[] requestHash;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    @Column(name = "cancelled_at")
+    private OffsetDateTime cancelledAt;
+    @Column(name = "batch_id")
+    private UUID batchId;
+    @Column(name = "handed_over_at")
+    private OffsetDateTime handedOverAt;
 
     protected ResidentOrder() {}
 
@@ -57,4 +63,7 @@ public class ResidentOrder {
     public String getNote() { return note; }
     public byte[] getRequestHash() { return requestHash; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getCancelledAt() { return cancelledAt; }
+    public UUID getBatchId() { return batchId; }
+    public OffsetDateTime getHandedOverAt() { return handedOverAt; }
 }

@@ -1,0 +1,84 @@
+package org.tongxin.order;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
+import org.tongxin.order.OrderDtos.BatchView;
+import org.tongxin.order.OrderDtos.CreateBatch;
+
+/** API.md § Orders and supply: delivery batches through the three zones at the gate. */
+@Path("/api/batches")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders and supply")
+@SecurityRequirement(name = "bearer")
+public class BatchResource {
+
+    private static final String STEP_REFUSALS = "403 FORBIDDEN; 404 BATCH_NOT_FOUND; 409 BAD_TRANSITION";
+
+    private final BatchService batches;
+    private final CurrentCaller caller;
+
+    BatchResource(BatchService batches, CurrentCaller caller) {
+        this.batches = batches;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Make a closed window's orders one delivery batch (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 WINDOW_NOT_FOUND; 409 WINDOW_STILL_OPEN NOTHING_TO_BATCH")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchView.class)))
+    public Response create(CreateBatch req) {
+        BatchView view = batches.create(caller.get(), req);
+        return Created.at("/api/batches/" + view.id(), view);
+    }
+
+    @POST
+    @Path("/{id}/arrive")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "The delivery arrived at the gate (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    public BatchView arrive(@PathParam("id") UUID id) {
+        return batches.step(caller.get(), id, Batch.Status.ARRIVED);
+    }
+
+    @POST
+    @Path("/{id}/disinfect")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Disinfected in the buffer zone; the rest before release starts now (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    public BatchView disinfect(@PathParam("id") UUID id) {
+        return batches.step(caller.get(), id, Batch.Status.DISINFECTED);
+    }
+
+    @POST
+    @Path("/{id}/store")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Moved to the storage zone (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    public BatchView store(@PathParam("id") UUID id) {
+        return batches.step(caller.get(), id, Batch.Status.STORED);
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Released to the pickup zone once the rest after disinfection is over; orders become READY (COMMUNITY_STAFF)")
+    @Extension(name = "x-refusals", value = STEP_REFUSALS + " REST_NOT_OVER")
+    public BatchView release(@PathParam("id") UUID id) {
+        return batches.step(caller.get(), id, Batch.Status.RELEASED);
+    }
+}

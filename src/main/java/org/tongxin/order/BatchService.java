@@ -1,0 +1,87 @@
+package org.tongxin.order;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.ApiException;
+import org.tongxin.order.OrderDtos.BatchView;
+import org.tongxin.order.OrderDtos.CreateBatch;
+import org.tongxin.org.OrgService;
+
+/**
+ * A closed window's orders as one delivery through the three zones, run by the community's staff.
+ * Release is refused until the configured rest (30 minutes) after disinfection has passed by the
+ * service clock; on release the orders become ready for the door or the pickup zone.
+ */
+@ApplicationScoped
+public class BatchService {
+
+    private final BatchRepository batches;
+    private final WindowRepository windows;
+    private final OrgService org;
+    private final ScopeGuard scope;
+    private final OrderConfig config;
+    private final Clock clock;
+
+    BatchService(BatchRepository batches, WindowRepository windows, OrgService org, ScopeGuard scope, OrderConfig config,
+                 Clock clock) {
+        this.batches = batches;
+        this.windows = windows;
+        this.org = org;
+        this.scope = scope;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BatchView create(Caller caller, @NotNull @Valid CreateBatch req) {
+        OrderingWindow window = windows.findByIdOptional(req.windowId())
+                .orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(window.getCommunityId()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (now.isBefore(window.getClosesAt())) {
+            throw new ApiException(OrderError.WINDOW_STILL_OPEN);
+        }
+        UUID id = UUID.randomUUID();
+        batches.insert(id, window.getId(), caller.userId(), now);
+        if (batches.takeOrders(id, window.getId()) == 0) {
+            throw new ApiException(OrderError.NOTHING_TO_BATCH); // rolls the batch back
+        }
+        Log.infof("batch created id=%s window=%s", id, window.getId());
+        return view(batches.findById(id));
+    }
+
+    /** One step through the zones; out of order → BAD_TRANSITION, release before the rest → REST_NOT_OVER. */
+    @Transactional
+    public BatchView step(Caller caller, UUID batchId, Batch.Status to) {
+        Batch batch = batches.findByIdOptional(batchId).orElseThrow(() -> new ApiException(OrderError.BATCH_NOT_FOUND));
+        OrderingWindow window = windows.findById(batch.getWindowId());
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(window.getCommunityId()));
+        Batch.Status from = Batch.Status.values()[to.ordinal() - 1];
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean release = to == Batch.Status.RELEASED;
+        if (!batches.step(batchId, from, to, caller.userId(), now, release ? now.minus(config.restTime()) : null)) {
+            throw new ApiException(release && batch.getStatus() == Batch.Status.STORED
+                    ? OrderError.REST_NOT_OVER : OrderError.BAD_TRANSITION);
+        }
+        if (release) {
+            batches.release(batchId);
+        }
+        Log.infof("batch %s id=%s by=%s", to.name().toLowerCase(), batchId, caller.userId());
+        return view(batches.reloaded(batch));
+    }
+
+    private BatchView view(Batch b) {
+        OffsetDateTime releasable = b.getDisinfectedAt() != null ? b.getDisinfectedAt().plus(config.restTime()) : null;
+        return new BatchView(b.getId(), b.getWindowId(), b.getStatus(), b.getOrderCount(), b.getCreatedAt(),
+                b.getArrivedAt(), b.getDisinfectedAt(), b.getStoredAt(), b.getReleasedAt(), releasable);
+    }
+}
