@@ -42,23 +42,36 @@ public final class SqlErrors {
 
     /**
      * True when the database could not be reached or went away mid-request: a connection
-     * exception (SQLSTATE class 08), an administrator or crash shutdown (57P01-57P03), or no
-     * connection to be had from the pool in time. The client may simply try again.
+     * exception (SQLSTATE class 08), an administrator or crash shutdown (57P01-57P03), no
+     * connection to be had from the pool in time, or a transaction the database cancelled to break
+     * a deadlock or a serialization conflict (40P01, 40001). The client may simply try again.
      */
     public static boolean databaseUnavailable(Throwable e) {
-        if (sqlState(e).filter(s -> s.startsWith("08") || s.startsWith("57P0")).isPresent()) {
+        return databaseUnavailable(e, 0);
+    }
+
+    /** Looks through causes and suppressed exceptions (a failed rollback carries the closed connection there). */
+    private static boolean databaseUnavailable(Throwable e, int depth) {
+        if (e == null || depth > 20) {
+            return false;
+        }
+        if (e instanceof ConnectException) {
             return true;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException
-                    || (t instanceof SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout"))) {
+        if (e instanceof SQLException sql) {
+            String state = String.valueOf(sql.getSQLState());
+            // 40001/40P01: the database gave up on this transaction to let another one through; trying again works.
+            if (state.startsWith("08") || state.startsWith("57P0") || state.equals("40001") || state.equals("40P01")
+                    || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (databaseUnavailable(suppressed, depth + 1)) {
+                return true;
             }
         }
-        return false;
+        return e.getCause() != e && databaseUnavailable(e.getCause(), depth + 1);
     }
 
     /** True for any integrity-constraint violation (SQLSTATE class 23). */

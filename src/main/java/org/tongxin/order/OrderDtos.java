@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -70,7 +71,19 @@ public final class OrderDtos {
     public record OrderView(UUID id, UUID windowId, UUID householdId, ResidentOrder.Status status, long totalFen,
                             List<OrderItemView> items, ResidentOrder.DeliveryMode deliveryMode,
                             @Schema(nullable = true) String pickupCode, @Schema(nullable = true) String note,
-                            OffsetDateTime createdAt, @Schema(nullable = true) UUID batchId, List<OrderEvent> history) {}
+                            OffsetDateTime createdAt, @Schema(nullable = true) UUID batchId,
+                            @Schema(nullable = true) UUID pickupSlotId, List<OrderEvent> history) {}
+
+    /** Slots of {@code minutes} each from {@code from} to {@code to} (service-zone times) on {@code date}. */
+    public record GenerateSlots(@NotNull @PlausibleDate LocalDate date,
+                                @NotNull @Min(0) @Max(23) Integer fromHour, @NotNull @Min(1) @Max(24) Integer toHour,
+                                @NotNull @Min(5) @Max(240) Integer minutes, @NotNull @Min(1) @Max(1000) Integer capacity) {}
+
+    public record SlotsGenerated(int created) {}
+
+    public record SlotView(UUID id, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, int taken) {}
+
+    public record PickSlot(@NotNull UUID slotId) {}
 
     public record CreateBatch(@NotNull UUID windowId) {}
 

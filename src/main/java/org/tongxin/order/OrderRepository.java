@@ -83,6 +83,13 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 .executeUpdate() == 1;
     }
 
+    /** The community of the order's window. */
+    public UUID communityOf(UUID orderId) {
+        return getEntityManager().createQuery(
+                "select w.communityId from ResidentOrder o, OrderingWindow w where o.id = :o and w.id = o.windowId", UUID.class)
+                .setParameter("o", orderId).getSingleResult();
+    }
+
     public Optional<ResidentOrder> byKey(UUID userId, String idempotencyKey) {
         return find("userId = ?1 and idempotencyKey = ?2", userId, idempotencyKey).firstResultOptional();
     }

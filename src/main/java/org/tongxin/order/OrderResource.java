@@ -32,12 +32,22 @@ public class OrderResource {
 
     private final OrderService orders;
     private final HandOverService handOver;
+    private final PickupSlotService slots;
     private final CurrentCaller caller;
 
-    OrderResource(OrderService orders, HandOverService handOver, CurrentCaller caller) {
+    OrderResource(OrderService orders, HandOverService handOver, PickupSlotService slots, CurrentCaller caller) {
         this.orders = orders;
         this.handOver = handOver;
+        this.slots = slots;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/{id}/pickup-slot")
+    @Operation(summary = "Pick (or change) the pickup slot of my household's PICKUP_SLOT order")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND SLOT_NOT_FOUND; 409 WRONG_DELIVERY_MODE SLOT_FULL SLOT_PASSED")
+    public OrderView pickSlot(@PathParam("id") UUID id, PickSlot req) {
+        return slots.pick(caller.get(), id, req);
     }
 
     @POST

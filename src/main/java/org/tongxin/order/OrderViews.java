@@ -23,7 +23,7 @@ public class OrderViews {
     public OrderView of(ResidentOrder o, boolean household) {
         return new OrderView(o.getId(), o.getWindowId(), o.getHouseholdId(), o.getStatus(), o.getTotalFen(),
                 orders.items(o.getId()), o.getDeliveryMode(), household ? o.getPickupCode() : null, o.getNote(),
-                o.getCreatedAt(), o.getBatchId(), history(o));
+                o.getCreatedAt(), o.getBatchId(), o.getPickupSlotId(), history(o));
     }
 
     /** The order's steps, from its own times and its batch's. */

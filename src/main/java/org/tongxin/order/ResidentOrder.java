@@ -50,6 +50,8 @@ public class ResidentOrder {
     private UUID batchId;
     @Column(name = "handed_over_at")
     private OffsetDateTime handedOverAt;
+    @Column(name = "pickup_slot_id")
+    private UUID pickupSlotId;
 
     protected ResidentOrder() {}
 
@@ -66,4 +68,5 @@ public class ResidentOrder {
     public OffsetDateTime getCancelledAt() { return cancelledAt; }
     public UUID getBatchId() { return batchId; }
     public OffsetDateTime getHandedOverAt() { return handedOverAt; }
+    public UUID getPickupSlotId() { return pickupSlotId; }
 }

@@ -83,10 +83,17 @@ public class HouseholdService {
         OrgLocation where = locate(h.getId());
         Optional<UUID> previous = accounts.moveToHousehold(caller.userId(), h.getId());
         if (!previous.equals(Optional.of(h.getId()))) {
+            // Both households' rows in id order, so that two people moving opposite ways cannot deadlock.
+            boolean leaveFirst = previous.isPresent() && previous.get().compareTo(h.getId()) < 0;
+            if (leaveFirst) {
+                households.removeMember(previous.get());
+            }
             if (!households.addMember(h.getId(), config.householdMembers())) {
                 throw new ApiException(OrgError.HOUSEHOLD_FULL); // rolls the move back
             }
-            previous.ifPresent(households::removeMember);
+            if (!leaveFirst) {
+                previous.ifPresent(households::removeMember);
+            }
             Log.infof("user joined household user=%s household=%s", caller.userId(), h.getId());
         }
         return new HouseholdBinding(h.getId(), where.buildingId(), where.communityId());

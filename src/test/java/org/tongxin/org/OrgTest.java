@@ -2,6 +2,7 @@ package org.tongxin.org;
 
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -151,6 +152,37 @@ class OrgTest {
         Api.User late = family.get(outcomes.indexOf("409 HOUSEHOLD_FULL"));
         late.as().body(Map.of("joinCode", org.joinCode())).post("/api/me/household").then().statusCode(200);
         assertEquals(1, Db.count("SELECT members FROM household WHERE join_code = ?", other));
+    }
+
+    @Test
+    void peopleMovingBetweenTwoHouseholdsInOppositeDirectionsDoNotDeadlock() throws Exception {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        String other = admin.as().body(Map.of("room", "102")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).extract().path("joinCode");
+        List<Api.User> people = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Api.User u = Api.resident();
+            u.as().body(Map.of("joinCode", i % 2 == 0 ? org.joinCode() : other)).post("/api/me/household").then().statusCode(200);
+            people.add(u);
+        }
+        List<Integer> statuses = Parallel.run(people, u -> {
+            int i = people.indexOf(u);
+            int last = 0;
+            for (int round = 0; round < 4; round++) {
+                boolean toFirst = (i + round) % 2 == 1;
+                last = u.as().body(Map.of("joinCode", toFirst ? org.joinCode() : other)).post("/api/me/household")
+                        .then().extract().statusCode();
+                if (last != 200) {
+                    return last;
+                }
+            }
+            return last;
+        });
+        assertTrue(statuses.stream().allMatch(s -> s == 200), statuses.toString());
+        assertEquals(0, Db.count("""
+                SELECT count(*) FROM household h WHERE h.members <> (SELECT count(*) FROM app_user u WHERE u.household_id = h.id)
+                  AND h.building_id = ?""", org.buildingId()));
     }
 
     @Test

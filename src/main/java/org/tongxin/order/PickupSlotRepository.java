@@ -1,0 +1,66 @@
+package org.tongxin.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.tongxin.order.OrderDtos.SlotView;
+
+/** Pickup slots; {@code taken} changes only through the conditional updates here. */
+@ApplicationScoped
+public class PickupSlotRepository {
+
+    private final EntityManager em;
+
+    PickupSlotRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Creates a slot unless the community has one starting then; true when created. */
+    public boolean insertIfAbsent(UUID communityId, OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity) {
+        return em.createNativeQuery("""
+                INSERT INTO pickup_slot (id, community_id, starts_at, ends_at, capacity) VALUES (:id, :c, :s, :e, :cap)
+                ON CONFLICT (community_id, starts_at) DO NOTHING""")
+                .setParameter("id", UUID.randomUUID()).setParameter("c", communityId).setParameter("s", startsAt)
+                .setParameter("e", endsAt).setParameter("cap", capacity).executeUpdate() == 1;
+    }
+
+    public List<SlotView> ofCommunity(UUID communityId, OffsetDateTime from, OffsetDateTime to) {
+        return em.createQuery("""
+                select s.id, s.startsAt, s.endsAt, s.capacity, s.taken from PickupSlot s
+                where s.communityId = :c and s.startsAt >= :from and s.startsAt < :to order by s.startsAt""", SlotView.class)
+                .setParameter("c", communityId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** One more household in the slot if it has room, belongs to the community and has not started. */
+    public boolean take(UUID slotId, UUID communityId, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                UPDATE pickup_slot SET taken = taken + 1
+                WHERE id = :id AND community_id = :c AND taken < capacity AND starts_at > :now""")
+                .setParameter("id", slotId).setParameter("c", communityId).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    public void free(UUID slotId) {
+        em.createNativeQuery("UPDATE pickup_slot SET taken = taken - 1 WHERE id = :id AND taken > 0")
+                .setParameter("id", slotId).executeUpdate();
+    }
+
+    /** Points the order at the slot; answers the slot it held before (null if none). */
+    public UUID assign(UUID orderId, UUID slotId) {
+        List<?> previous = em.createNativeQuery("""
+                UPDATE resident_order o SET pickup_slot_id = :s
+                FROM (SELECT id, pickup_slot_id FROM resident_order WHERE id = :o FOR UPDATE) old
+                WHERE o.id = old.id RETURNING CAST(old.pickup_slot_id AS text)""")
+                .setParameter("s", slotId).setParameter("o", orderId).getResultList();
+        return previous.isEmpty() || previous.get(0) == null ? null : UUID.fromString(previous.get(0).toString());
+    }
+
+    public SlotState state(UUID slotId) {
+        return em.createQuery("select s.communityId, s.startsAt, s.taken, s.capacity from PickupSlot s where s.id = :id",
+                SlotState.class).setParameter("id", slotId).getResultStream().findFirst().orElse(null);
+    }
+
+    /** What decides why a slot could not be taken. */
+    public record SlotState(UUID communityId, OffsetDateTime startsAt, int taken, int capacity) {}
+}
