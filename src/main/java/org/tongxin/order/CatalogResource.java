@@ -2,11 +2,13 @@ package org.tongxin.order;
 
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,11 +28,16 @@ import org.tongxin.order.OrderDtos.*;
 @SecurityRequirement(name = "bearer")
 public class CatalogResource {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CSV = "text/csv";
+
     private final CatalogService catalog;
+    private final WindowSummaryService summaries;
     private final CurrentCaller caller;
 
-    CatalogResource(CatalogService catalog, CurrentCaller caller) {
+    CatalogResource(CatalogService catalog, WindowSummaryService summaries, CurrentCaller caller) {
         this.catalog = catalog;
+        this.summaries = summaries;
         this.caller = caller;
     }
 
@@ -63,5 +70,30 @@ public class CatalogResource {
     public Catalog catalog(@QueryParam("communityId") @NotNull UUID communityId) {
         caller.get();
         return catalog.catalog(communityId);
+    }
+
+    @GET
+    @Path("/ordering-windows/{id}/summary")
+    @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
+    @Operation(summary = "A window's orders by building and product with the purchase list (JSON), or the delivery sheet "
+            + "by building and room with a blank 签收 column (?format=csv or Accept: text/csv; ?format=xlsx adds the purchase "
+            + "list as a second sheet). COMMUNITY_STAFF of the community, or a SUPPLIER serving it")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 WINDOW_NOT_FOUND")
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowSummary.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response summary(@PathParam("id") UUID windowId,
+                            @QueryParam("format") @Pattern(regexp = "json|csv|xlsx") String format,
+                            @QueryParam("groupBy") @Pattern(regexp = "building") String groupBy,
+                            @HeaderParam("Accept") String accept) {
+        String wanted = format != null ? format : accept != null && accept.contains(CSV) ? "csv" : "json";
+        return switch (wanted) {
+            case "csv" -> Response.ok(summaries.csv(caller.get(), windowId), CSV + ";charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"window-" + windowId + ".csv\"").build();
+            case "xlsx" -> Response.ok(summaries.xlsx(caller.get(), windowId), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"window-" + windowId + ".xlsx\"").build();
+            default -> Response.ok(summaries.summary(caller.get(), windowId), MediaType.APPLICATION_JSON).build();
+        };
     }
 }

@@ -85,6 +85,22 @@ public final class OrderDtos {
 
     public record PickSlot(@NotNull UUID slotId) {}
 
+    /** One line of a live order, as the summaries read it. */
+    public record OrderLineRow(UUID householdId, UUID productId, String productName, String unit, int quantity, int priceFen,
+                               ResidentOrder.DeliveryMode deliveryMode, String note) {}
+
+    /** How much of a product a building's households ordered. */
+    public record BuildingLine(UUID buildingId, String buildingName, UUID productId, String productName, int quantity) {}
+
+    /** The purchase list line (集采): how much of a product the window's households ordered, and its worth. */
+    public record ProductTotal(UUID productId, String productName, String unit, int quantity, long amountFen) {}
+
+    /** A window's orders by building and product, and the totals per product. */
+    public record WindowSummary(UUID windowId, List<BuildingLine> byBuilding, List<ProductTotal> totals) {}
+
+    /** One printed line of the delivery sheet: building, room, product, quantity, mode, note; signed on paper. */
+    public record SheetRow(String building, String room, String product, int quantity, String deliveryMode, String note) {}
+
     public record CreateBatch(@NotNull UUID windowId) {}
 
     /** A batch and when it passed each zone; {@code releasableAt} is when the rest after disinfection ends. */

@@ -3,7 +3,10 @@ package org.tongxin.org;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.tongxin.org.OrgDtos.HouseholdLabel;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
 
@@ -52,6 +55,12 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 select coalesce(b.riskLevel, c.riskLevel) from Household h, Building b, Grid g, Community c
                 where h.id = :id and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""", RiskLevel.class)
                 .setParameter("id", householdId).getResultStream().findFirst();
+    }
+
+    public List<HouseholdLabel> labels(Collection<UUID> householdIds) {
+        return getEntityManager().createQuery("""
+                select h.id, b.id, b.name, h.room from Household h, Building b where h.id in :ids and b.id = h.buildingId""",
+                HouseholdLabel.class).setParameter("ids", householdIds).getResultList();
     }
 
     public Optional<OrgLocation> locate(UUID householdId) {

@@ -5,9 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
@@ -106,6 +109,14 @@ public class HouseholdService {
         households.setJoinCode(householdId, freshJoinCode());
         Log.infof("household join code rotated id=%s by=%s", householdId, caller.userId());
         return HouseholdView.from(households.reloaded(households.findById(householdId)));
+    }
+
+    /** Building and room of each household, for sheets that list them. */
+    public Map<UUID, HouseholdLabel> labels(Collection<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return Map.of();
+        }
+        return households.labels(householdIds).stream().collect(Collectors.toMap(HouseholdLabel::householdId, l -> l));
     }
 
     /** Where a household is and which risk level applies to it (for delivery modes, notices). */

@@ -83,6 +83,9 @@ public final class OrgDtos {
 
     public record HouseholdBinding(UUID householdId, UUID buildingId, UUID communityId) {}
 
+    /** What a printed sheet names a household by. */
+    public record HouseholdLabel(UUID householdId, UUID buildingId, String buildingName, String room) {}
+
     /** A household's place in the tree and the risk level that applies to it. */
     public record HouseholdPlace(OrgLocation location, RiskLevel riskLevel) {}
 }

@@ -1,0 +1,153 @@
+package org.tongxin.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.order.OrderDtos.*;
+import org.tongxin.org.HouseholdService;
+import org.tongxin.org.OrgDtos.HouseholdLabel;
+import org.tongxin.org.OrgService;
+
+/**
+ * What a window's orders add up to, for the community's staff and the suppliers serving it
+ * (集采集送): totals per building and product, the purchase list per product, and the delivery
+ * sheet volunteers print and sign (by building, then room), as JSON, CSV or XLSX.
+ */
+@ApplicationScoped
+public class WindowSummaryService {
+
+    static final String[] SHEET_HEADER = {"楼栋 Building", "房号 Room", "商品 Product", "数量 Quantity", "方式 Delivery",
+            "备注 Note", "签收 Signed"};
+
+    private final WindowSummaryRepository summaries;
+    private final WindowRepository windows;
+    private final HouseholdService households;
+    private final OrgService org;
+    private final ScopeGuard scope;
+
+    WindowSummaryService(WindowSummaryRepository summaries, WindowRepository windows, HouseholdService households,
+                         OrgService org, ScopeGuard scope) {
+        this.summaries = summaries;
+        this.windows = windows;
+        this.households = households;
+        this.org = org;
+        this.scope = scope;
+    }
+
+    public WindowSummary summary(Caller caller, UUID windowId) {
+        List<OrderLineRow> lines = lines(caller, windowId);
+        Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());
+        Map<List<Object>, BuildingLine> byBuilding = new LinkedHashMap<>();
+        for (OrderLineRow l : lines) {
+            HouseholdLabel h = labels.get(l.householdId());
+            byBuilding.merge(List.of(h.buildingId(), l.productId()),
+                    new BuildingLine(h.buildingId(), h.buildingName(), l.productId(), l.productName(), l.quantity()),
+                    (a, b) -> new BuildingLine(a.buildingId(), a.buildingName(), a.productId(), a.productName(),
+                            a.quantity() + b.quantity()));
+        }
+        List<BuildingLine> buildings = byBuilding.values().stream()
+                .sorted(Comparator.comparing(BuildingLine::buildingName).thenComparing(BuildingLine::productName)).toList();
+        return new WindowSummary(windowId, buildings, totals(lines));
+    }
+
+    /** The delivery sheet as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right). */
+    public String csv(Caller caller, UUID windowId) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(SHEET_HEADER).get())) {
+            for (SheetRow row : sheet(caller, windowId)) {
+                printer.printRecord(row.building(), row.room(), row.product(), row.quantity(), row.deliveryMode(),
+                        row.note() == null ? "" : row.note(), "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The delivery sheet and the purchase list as an XLSX workbook of two sheets. */
+    public byte[] xlsx(Caller caller, UUID windowId) {
+        List<SheetRow> rows = sheet(caller, windowId);
+        List<ProductTotal> totals = totals(summaries.lines(windowId));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(bytes, "Tongxin", "1.0");
+            Worksheet sheet = wb.newWorksheet("配送单");
+            for (int c = 0; c < SHEET_HEADER.length; c++) {
+                sheet.value(0, c, SHEET_HEADER[c]);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                SheetRow row = rows.get(r);
+                sheet.value(r + 1, 0, row.building());
+                sheet.value(r + 1, 1, row.room());
+                sheet.value(r + 1, 2, row.product());
+                sheet.value(r + 1, 3, row.quantity());
+                sheet.value(r + 1, 4, row.deliveryMode());
+                sheet.value(r + 1, 5, row.note() == null ? "" : row.note());
+            }
+            Worksheet purchase = wb.newWorksheet("集采汇总");
+            purchase.value(0, 0, "商品 Product");
+            purchase.value(0, 1, "单位 Unit");
+            purchase.value(0, 2, "数量 Quantity");
+            purchase.value(0, 3, "金额(分) Amount (fen)");
+            for (int r = 0; r < totals.size(); r++) {
+                ProductTotal t = totals.get(r);
+                purchase.value(r + 1, 0, t.productName());
+                purchase.value(r + 1, 1, t.unit());
+                purchase.value(r + 1, 2, t.quantity());
+                purchase.value(r + 1, 3, t.amountFen());
+            }
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private List<SheetRow> sheet(Caller caller, UUID windowId) {
+        List<OrderLineRow> lines = lines(caller, windowId);
+        Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());
+        List<SheetRow> rows = new ArrayList<>();
+        for (OrderLineRow l : lines) {
+            HouseholdLabel h = labels.get(l.householdId());
+            rows.add(new SheetRow(h.buildingName(), h.room(), l.productName(), l.quantity(), l.deliveryMode().name(), l.note()));
+        }
+        rows.sort(Comparator.comparing(SheetRow::building).thenComparing(SheetRow::room).thenComparing(SheetRow::product));
+        return rows;
+    }
+
+    private static List<ProductTotal> totals(List<OrderLineRow> lines) {
+        return lines.stream().collect(Collectors.groupingBy(OrderLineRow::productId, LinkedHashMap::new, Collectors.toList()))
+                .values().stream()
+                .map(ls -> new ProductTotal(ls.get(0).productId(), ls.get(0).productName(), ls.get(0).unit(),
+                        ls.stream().mapToInt(OrderLineRow::quantity).sum(),
+                        ls.stream().mapToLong(l -> (long) l.quantity() * l.priceFen()).sum()))
+                .sorted(Comparator.comparing(ProductTotal::productName)).toList();
+    }
+
+    /** The window's lines, for its community's staff or a supplier serving it; 403 for anyone else. */
+    private List<OrderLineRow> lines(Caller caller, UUID windowId) {
+        OrderingWindow window = windows.findByIdOptional(windowId).orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
+        var where = org.locateCommunity(window.getCommunityId());
+        if (!scope.allows(caller, Role.COMMUNITY_STAFF, where) && !scope.holdsIn(caller, Role.SUPPLIER, where.communityId())) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        return summaries.lines(windowId);
+    }
+}
