@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Order benchmark: a window-opening burst. Seeds households with tokens, starts the packaged
+# service, warms it on a separate window, then drives orders at concurrency 64 from wrk (a second
+# process), checks the database for overselling and households over their limit, and prints
+# pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
+# Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
+#   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
+#   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_RUN=${1:-20}; HOUSEHOLDS=${2:-2000}; STOCK=${3:-1000000}; LIMIT=${4:-1000}
+PORT=8089; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
+: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+export BENCH_DIR=target/bench-orders; mkdir -p "$BENCH_DIR"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+bash deploy/services.sh postgres >/dev/null
+keys=target/dev-keys
+if [ ! -f "$keys/private.pem" ]; then
+  mkdir -p "$keys"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
+  openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
+fi
+mvn -B -q package -DskipTests
+
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
+echo "== window: $HOUSEHOLDS households, 3 products x $STOCK units, limit $LIMIT per household; wrk -t2 -c64 -d${SECONDS_RUN}s"
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+redis-cli -n $REDIS_DB flushdb >/dev/null
+SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
+TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
+TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN \
+TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
+TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$PORT \
+  java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+python3 bench/seed_orders.py "$BASE" "$BENCH_DIR" "$HOUSEHOLDS" "$STOCK" "$LIMIT"
+BENCH_WINDOW=warmup-window.txt wrk -t2 -c64 -d20s --timeout 5s -s bench/order.lua "$BASE" > "$BENCH_DIR/warmup.txt"
+sleep 5
+echo "== orders, window opening (64 connections, after warming up on a separate window)"
+wrk -t2 -c64 -d"${SECONDS_RUN}s" --timeout 5s -s bench/order.lua "$BASE" | sed -n '/^requests\/s/,$p'
+window=$(cut -d' ' -f1 "$BENCH_DIR/window.txt")
+psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
+  select 'orders placed in the measured window:', count(*) from resident_order where window_id = '$window';
+  select 'oversold products (ordered > stock, or remaining <> stock - ordered):', count(*) from window_stock s
+    where s.window_id = '$window' and (s.quantity - s.remaining <> coalesce((select sum(i.quantity) from order_item i
+      join resident_order o on o.id = i.order_id where o.window_id = s.window_id and i.product_id = s.product_id
+      and o.status <> 'CANCELLED'), 0) or s.remaining < 0);
+  select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
+    where q.window_id = '$window' and q.ordered > p.per_household_limit;"
+kill $pid; wait $pid 2>/dev/null || true
+
+echo "== pgbench ceiling (builtin simple-update, 64 clients, 2 threads, ${SECONDS_RUN}s)"
+psql -h 127.0.0.1 -U postgres -qc "drop database if exists tongxin_pgbench" -c "create database tongxin_pgbench" >/dev/null
+pgbench -h 127.0.0.1 -U postgres -i -q -s 10 tongxin_pgbench 2>/dev/null
+pgbench -h 127.0.0.1 -U postgres -b simple-update -c 64 -j 2 -T "$SECONDS_RUN" -n tongxin_pgbench 2>/dev/null \
+  | grep -E "^(tps|latency|number of transactions actually)"
