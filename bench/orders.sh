@@ -4,6 +4,7 @@
 # process), checks the database for overselling and households over their limit, and prints
 # pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
+#   BENCH_JAVA_OPTS adds JVM options to the service (e.g. a JFR recording).
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
 #   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load.
 set -euo pipefail
@@ -32,7 +33,7 @@ TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://12
 TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN \
 TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
 TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$PORT \
-  java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done

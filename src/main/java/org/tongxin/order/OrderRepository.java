@@ -57,8 +57,13 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 .setParameter("price", priceFen).executeUpdate();
     }
 
+    /**
+     * Native on purpose: a Panache/HQL update is translated again on every call (Hibernate does not
+     * cache the interpretation of a mutation), which cost 6 % of the order path's CPU in the profile.
+     */
     public void setTotal(UUID orderId, long totalFen) {
-        update("totalFen = ?1 where id = ?2", totalFen, orderId);
+        getEntityManager().createNativeQuery("UPDATE resident_order SET total_fen = :t WHERE id = :id")
+                .setParameter("t", totalFen).setParameter("id", orderId).executeUpdate();
     }
 
     /** PLACED → CANCELLED while its window is open at {@code now}; false otherwise. */
