@@ -48,7 +48,7 @@ public class CatalogService {
             throw new ApiException(OrderError.PRODUCT_NAME_TAKEN);
         }
         Product p = new Product(req.communityId(), req.name().strip(), req.kind(), req.priceFen(), req.unit().strip(),
-                req.perHouseholdLimit());
+                req.perHouseholdLimit(), req.supplier() == null || req.supplier().isBlank() ? null : req.supplier().strip());
         SqlErrors.insertUnique(OrderError.PRODUCT_NAME_TAKEN, () -> products.persistAndFlush(p));
         Log.infof("product created id=%s community=%s", p.getId(), req.communityId());
         return ProductView.from(p);

@@ -26,13 +26,14 @@ public final class OrderDtos {
                                 @NotNull Product.Kind kind,
                                 @NotNull @Min(0) @Max(10_000_000) Integer priceFen,
                                 @NotBlank @Size(max = 16) @SafeText String unit,
-                                @NotNull @Min(1) @Max(1000) Integer perHouseholdLimit) {}
+                                @NotNull @Min(1) @Max(1000) Integer perHouseholdLimit,
+                                @Size(max = 64) @SafeText String supplier) {}
 
     public record ProductView(UUID id, UUID communityId, String name, Product.Kind kind, int priceFen, String unit,
-                              int perHouseholdLimit) {
+                              int perHouseholdLimit, @Schema(nullable = true) String supplier) {
         static ProductView from(Product p) {
             return new ProductView(p.getId(), p.getCommunityId(), p.getName(), p.getKind(), p.getPriceFen(), p.getUnit(),
-                    p.getPerHouseholdLimit());
+                    p.getPerHouseholdLimit(), p.getSupplier());
         }
     }
 
@@ -86,17 +87,22 @@ public final class OrderDtos {
     public record PickSlot(@NotNull UUID slotId) {}
 
     /** One line of a live order, as the summaries read it. */
-    public record OrderLineRow(UUID householdId, UUID productId, String productName, String unit, int quantity, int priceFen,
-                               ResidentOrder.DeliveryMode deliveryMode, String note) {}
+    public record OrderLineRow(UUID householdId, UUID productId, String productName, String unit, String supplier,
+                               int quantity, int priceFen, ResidentOrder.DeliveryMode deliveryMode, String note) {}
 
     /** How much of a product a building's households ordered. */
     public record BuildingLine(UUID buildingId, String buildingName, UUID productId, String productName, int quantity) {}
 
     /** The purchase list line (集采): how much of a product the window's households ordered, and its worth. */
-    public record ProductTotal(UUID productId, String productName, String unit, int quantity, long amountFen) {}
+    public record ProductTotal(UUID productId, String productName, String unit, @Schema(nullable = true) String supplier,
+                               int quantity, long amountFen) {}
 
-    /** A window's orders by building and product, and the totals per product. */
-    public record WindowSummary(UUID windowId, List<BuildingLine> byBuilding, List<ProductTotal> totals) {}
+    /** What the community buys from one supplier (null: products without one), and what it comes to. */
+    public record PurchaseList(@Schema(nullable = true) String supplier, List<ProductTotal> lines, long amountFen) {}
+
+    /** A window's orders by building and product, the totals per product, and those totals split per supplier. */
+    public record WindowSummary(UUID windowId, List<BuildingLine> byBuilding, List<ProductTotal> totals,
+                                List<PurchaseList> purchaseLists) {}
 
     /** One printed line of the delivery sheet: building, room, product, quantity, mode, note; signed on paper. */
     public record SheetRow(String building, String room, String product, int quantity, String deliveryMode, String note) {}

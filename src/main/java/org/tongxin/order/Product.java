@@ -26,10 +26,13 @@ public class Product {
     private String unit;
     @Column(name = "per_household_limit")
     private int perHouseholdLimit;
+    /** The contracted supplier (保供企业) it is bought from, or null. */
+    private String supplier;
 
     protected Product() {}
 
-    public Product(UUID communityId, String name, Kind kind, int priceFen, String unit, int perHouseholdLimit) {
+    public Product(UUID communityId, String name, Kind kind, int priceFen, String unit, int perHouseholdLimit,
+                   String supplier) {
         this.id = UUID.randomUUID();
         this.communityId = communityId;
         this.name = name;
@@ -37,6 +40,7 @@ public class Product {
         this.priceFen = priceFen;
         this.unit = unit;
         this.perHouseholdLimit = perHouseholdLimit;
+        this.supplier = supplier;
     }
 
     public UUID getId() { return id; }
@@ -46,4 +50,5 @@ public class Product {
     public int getPriceFen() { return priceFen; }
     public String getUnit() { return unit; }
     public int getPerHouseholdLimit() { return perHouseholdLimit; }
+    public String getSupplier() { return supplier; }
 }

@@ -18,7 +18,7 @@ public class WindowSummaryRepository {
 
     public List<OrderLineRow> lines(UUID windowId) {
         return em.createQuery("""
-                select o.householdId, p.id, p.name, p.unit, i.quantity, i.priceFen, o.deliveryMode, o.note
+                select o.householdId, p.id, p.name, p.unit, p.supplier, i.quantity, i.priceFen, o.deliveryMode, o.note
                 from ResidentOrder o, OrderItem i, Product p
                 where o.windowId = :w and o.status <> :cancelled and i.orderId = o.id and p.id = i.productId""",
                 OrderLineRow.class)

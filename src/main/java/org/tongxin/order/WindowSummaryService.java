@@ -35,6 +35,11 @@ public class WindowSummaryService {
 
     static final String[] SHEET_HEADER = {"楼栋 Building", "房号 Room", "商品 Product", "数量 Quantity", "方式 Delivery",
             "备注 Note", "签收 Signed"};
+    static final String[] PURCHASE_HEADER = {"供应商 Supplier", "商品 Product", "单位 Unit", "数量 Quantity", "金额(分) Amount (fen)"};
+    /** How the purchase sheet names the products that have no supplier. */
+    static final String NO_SUPPLIER = "未指定 Unassigned";
+    /** Products without a supplier come last in the purchase list. */
+    private static final Comparator<String> SUPPLIER_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
     private final WindowSummaryRepository summaries;
     private final WindowRepository windows;
@@ -64,7 +69,8 @@ public class WindowSummaryService {
         }
         List<BuildingLine> buildings = byBuilding.values().stream()
                 .sorted(Comparator.comparing(BuildingLine::buildingName).thenComparing(BuildingLine::productName)).toList();
-        return new WindowSummary(windowId, buildings, totals(lines));
+        List<ProductTotal> totals = totals(lines);
+        return new WindowSummary(windowId, buildings, totals, purchaseLists(totals));
     }
 
     /** The delivery sheet as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right). */
@@ -81,7 +87,7 @@ public class WindowSummaryService {
         return out.toString();
     }
 
-    /** The delivery sheet and the purchase list as an XLSX workbook of two sheets. */
+    /** The delivery sheet and the purchase list (by supplier, then product) as an XLSX workbook of two sheets. */
     public byte[] xlsx(Caller caller, UUID windowId) {
         List<SheetRow> rows = sheet(caller, windowId);
         List<ProductTotal> totals = totals(summaries.lines(windowId));
@@ -102,16 +108,16 @@ public class WindowSummaryService {
                 sheet.value(r + 1, 5, row.note() == null ? "" : row.note());
             }
             Worksheet purchase = wb.newWorksheet("集采汇总");
-            purchase.value(0, 0, "商品 Product");
-            purchase.value(0, 1, "单位 Unit");
-            purchase.value(0, 2, "数量 Quantity");
-            purchase.value(0, 3, "金额(分) Amount (fen)");
+            for (int c = 0; c < PURCHASE_HEADER.length; c++) {
+                purchase.value(0, c, PURCHASE_HEADER[c]);
+            }
             for (int r = 0; r < totals.size(); r++) {
                 ProductTotal t = totals.get(r);
-                purchase.value(r + 1, 0, t.productName());
-                purchase.value(r + 1, 1, t.unit());
-                purchase.value(r + 1, 2, t.quantity());
-                purchase.value(r + 1, 3, t.amountFen());
+                purchase.value(r + 1, 0, t.supplier() == null ? NO_SUPPLIER : t.supplier());
+                purchase.value(r + 1, 1, t.productName());
+                purchase.value(r + 1, 2, t.unit());
+                purchase.value(r + 1, 3, t.quantity());
+                purchase.value(r + 1, 4, t.amountFen());
             }
             wb.finish();
         } catch (IOException e) {
@@ -136,9 +142,18 @@ public class WindowSummaryService {
         return lines.stream().collect(Collectors.groupingBy(OrderLineRow::productId, LinkedHashMap::new, Collectors.toList()))
                 .values().stream()
                 .map(ls -> new ProductTotal(ls.get(0).productId(), ls.get(0).productName(), ls.get(0).unit(),
-                        ls.stream().mapToInt(OrderLineRow::quantity).sum(),
+                        ls.get(0).supplier(), ls.stream().mapToInt(OrderLineRow::quantity).sum(),
                         ls.stream().mapToLong(l -> (long) l.quantity() * l.priceFen()).sum()))
-                .sorted(Comparator.comparing(ProductTotal::productName)).toList();
+                .sorted(Comparator.comparing(ProductTotal::supplier, SUPPLIER_ORDER).thenComparing(ProductTotal::productName))
+                .toList();
+    }
+
+    /** The totals (already in supplier order) split into one purchase list per supplier, for each 集采 order. */
+    private static List<PurchaseList> purchaseLists(List<ProductTotal> totals) {
+        Map<String, List<ProductTotal>> bySupplier = new LinkedHashMap<>(); // a null key: products without a supplier
+        totals.forEach(t -> bySupplier.computeIfAbsent(t.supplier(), s -> new ArrayList<>()).add(t));
+        return bySupplier.entrySet().stream().map(e -> new PurchaseList(e.getKey(), List.copyOf(e.getValue()),
+                e.getValue().stream().mapToLong(ProductTotal::amountFen).sum())).toList();
     }
 
     /** The window's lines, for its community's staff or a supplier serving it; 403 for anyone else. */

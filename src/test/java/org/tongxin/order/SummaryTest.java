@@ -31,9 +31,12 @@ class SummaryTest {
         Api.User admin = Api.districtAdmin();
         OrgFixture org = OrgFixture.streetToHousehold(admin);
         Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
-        UUID meat = OrderFixture.product(staff, org, "肉蔬包", 3);
-        UUID rice = OrderFixture.product(staff, org, "米面包", 3);
-        UUID window = OrderFixture.openWindow(staff, org, Map.of(meat, 100, rice, 100));
+        UUID meat = OrderFixture.product(staff, org, "肉蔬包", 3, "二号保供公司");
+        UUID rice = OrderFixture.product(staff, org, "米面包", 3, "一号保供公司");
+        UUID veg = OrderFixture.product(staff, org, "蔬菜包", 3);
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(meat, 100, rice, 100, veg, 100));
+        OrderFixture.household(staff, org).as().header("Idempotency-Key", "v").body(OrderFixture.order(window, veg, 2))
+                .post("/api/orders").then().statusCode(201);
         for (int i = 0; i < 4; i++) {
             OrderFixture.household(staff, org).as().header("Idempotency-Key", "k")
                     .body(Map.of("windowId", window, "items", List.of(Map.of("productId", meat, "quantity", 1 + i % 2),
@@ -46,16 +49,22 @@ class SummaryTest {
         cancelled.as().post("/api/orders/" + gone + "/cancel").then().statusCode(200);
 
         var json = staff.as().get("/api/ordering-windows/" + window + "/summary?groupBy=building").then().statusCode(200)
-                .body("byBuilding.size()", equalTo(2)).extract().jsonPath();
+                .body("byBuilding.size()", equalTo(3)).extract().jsonPath();
         Map<String, Integer> totals = new HashMap<>();
         json.getList("totals", Map.class).forEach(t -> totals.put((String) t.get("productName"), (Integer) t.get("quantity")));
-        assertEquals(List.of(4, 6), totals.values().stream().sorted().toList(), "rice 4 × 1, meat 1+2+1+2; the cancelled order is out");
+        assertEquals(List.of(2, 4, 6), totals.values().stream().sorted().toList(),
+                "veg 2, rice 4 × 1, meat 1+2+1+2; the cancelled order is out");
+        assertEquals(List.of("一号保供公司", "二号保供公司"), json.getList("totals.supplier").subList(0, 2), "by supplier, then product");
+        assertEquals(null, json.getList("totals.supplier").get(2), "a product without a supplier comes last");
+        assertEquals(java.util.Arrays.asList("一号保供公司", "二号保供公司", null), json.getList("purchaseLists.supplier"));
+        assertEquals(List.of(4 * 3000, 6 * 3000, 2 * 3000), json.getList("purchaseLists.amountFen", Integer.class));
+        assertEquals(List.of(1, 1, 1), json.getList("purchaseLists.collect { it.lines.size() }", Integer.class));
 
         String csv = staff.as().accept("text/csv").get("/api/ordering-windows/" + window + "/summary").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asString();
         List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1))).getRecords();
-        assertEquals(8, records.size());
+        assertEquals(9, records.size());
         Map<String, Integer> fromCsv = new HashMap<>();
         records.forEach(r -> fromCsv.merge(r.get("商品 Product"), Integer.parseInt(r.get("数量 Quantity")), Integer::sum));
         assertEquals(totals, fromCsv);
@@ -69,7 +78,9 @@ class SummaryTest {
             List<Row> rows = wb.getSheets().toList().get(0).read();
             rows.stream().skip(1).forEach(r -> fromSheet.merge(r.getCellText(2), Integer.parseInt(r.getCellText(3)), Integer::sum));
             List<Row> purchase = wb.getSheets().toList().get(1).read();
-            purchase.stream().skip(1).forEach(r -> fromPurchase.put(r.getCellText(0), Integer.parseInt(r.getCellText(2))));
+            purchase.stream().skip(1).forEach(r -> fromPurchase.put(r.getCellText(1), Integer.parseInt(r.getCellText(3))));
+            assertEquals(List.of("一号保供公司", "二号保供公司", WindowSummaryService.NO_SUPPLIER),
+                    purchase.stream().skip(1).map(r -> r.getCellText(0)).toList());
         }
         assertEquals(totals, fromSheet);
         assertEquals(totals, fromPurchase);

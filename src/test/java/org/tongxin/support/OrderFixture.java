@@ -1,5 +1,7 @@
 package org.tongxin.support;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,14 @@ public final class OrderFixture {
         return UUID.fromString(staff.as().body(Map.of("communityId", org.communityId(), "name", Api.unique(name),
                 "kind", "MEAT_VEG", "priceFen", 3000, "unit", "份", "perHouseholdLimit", limit))
                 .post("/api/products").then().statusCode(201).extract().path("id"));
+    }
+
+    /** The same, bought from the given supplier (保供企业). */
+    public static UUID product(Api.User staff, OrgFixture org, String name, int limit, String supplier) {
+        return UUID.fromString(staff.as().body(Map.of("communityId", org.communityId(), "name", Api.unique(name),
+                "kind", "MEAT_VEG", "priceFen", 3000, "unit", "份", "perHouseholdLimit", limit, "supplier", supplier))
+                .post("/api/products").then().statusCode(201).body("supplier", equalTo(supplier))
+                .extract().path("id"));
     }
 
     /** A window open from a minute ago for an hour, with the given stock per product. */
