@@ -3,11 +3,13 @@ package org.tongxin.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
+import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
  * The database side of ordering: one transaction per order, all or nothing. The order row comes
@@ -22,6 +24,9 @@ public class OrderLedger {
     /** A line of an order, merged per product. */
     public record Line(UUID productId, int quantity) {}
 
+    /** What a placed order holds, enough to answer without reading it back. */
+    public record Placed(UUID id, String pickupCode, long totalFen, List<OrderItemView> items) {}
+
     private static final int PICKUP_CODE_ATTEMPTS = 20;
 
     private final OrderRepository orders;
@@ -33,17 +38,20 @@ public class OrderLedger {
     }
 
     @Transactional
-    public UUID place(OrderingWindow window, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
+    public Placed place(OrderingWindow window, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
                       List<Line> lines, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {
         UUID id = UUID.randomUUID();
         int attempt = 0;
-        while (!orders.insert(id, window.getId(), householdId, userId, mode, Hashing.randomDigits(6), note,
-                idempotencyKey, requestHash, now)) {
+        String pickupCode = Hashing.randomDigits(6);
+        while (!orders.insert(id, window.getId(), householdId, userId, mode, pickupCode, note, idempotencyKey, requestHash,
+                now)) {
             if (++attempt == PICKUP_CODE_ATTEMPTS) {
                 throw new IllegalStateException("no free pickup code in window " + window.getId());
             }
+            pickupCode = Hashing.randomDigits(6);
         }
         long total = 0;
+        List<OrderItemView> items = new ArrayList<>(lines.size());
         for (Line line : lines.stream().sorted(Comparator.comparing(Line::productId)).toList()) {
             WindowRepository.Taken taken = windows.take(window.getId(), line.productId(), line.quantity())
                     .orElseThrow(() -> new ApiException(windows.stocks(window.getId(), line.productId())
@@ -53,10 +61,11 @@ public class OrderLedger {
                 throw new ApiException(OrderError.LIMIT_EXCEEDED);
             }
             orders.insertItem(id, line.productId(), line.quantity(), taken.priceFen());
+            items.add(new OrderItemView(line.productId(), taken.name(), line.quantity(), taken.priceFen()));
             total += (long) taken.priceFen() * line.quantity();
         }
         orders.setTotal(id, total);
-        return id;
+        return new Placed(id, pickupCode, total, List.copyOf(items));
     }
 
     /** Cancels while the window is open and gives stock and limit back, in the same product order. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,15 +77,16 @@ public class OrderService {
         if (!window.getCommunityId().equals(place.location().communityId())) {
             throw new ApiException(OrderError.HOUSEHOLD_REQUIRED);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // Stored with PostgreSQL's precision (microseconds), so the first answer and a replay agree.
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (!window.openAt(now)) {
             throw new ApiException(OrderError.WINDOW_CLOSED);
         }
         List<OrderLedger.Line> lines = merged.entrySet().stream().map(e -> new OrderLedger.Line(e.getKey(), e.getValue())).toList();
-        UUID id;
+        ResidentOrder.DeliveryMode mode = modeFor(place.riskLevel());
+        OrderLedger.Placed placed;
         try {
-            id = ledger.place(window, householdId, caller.userId(), modeFor(place.riskLevel()), lines, note, idempotencyKey,
-                    hash, now);
+            placed = ledger.place(window, householdId, caller.userId(), mode, lines, note, idempotencyKey, hash, now);
         } catch (PersistenceException raced) {
             if (SqlErrors.sqlState(raced).filter(SqlErrors.UNIQUE::equals).isEmpty()) {
                 throw raced;
@@ -92,8 +94,9 @@ public class OrderService {
             // The same key arrived twice at once: the other request placed the order.
             return replay(orders.byKey(caller.userId(), idempotencyKey).orElseThrow(() -> raced), hash, caller);
         }
-        Log.infof("order placed id=%s window=%s household=%s", id, window.getId(), householdId);
-        return views.of(orders.findById(id), true);
+        Log.infof("order placed id=%s window=%s household=%s", placed.id(), window.getId(), householdId);
+        // Answered from what was written, not read back: the same view a replay reads from the table.
+        return views.placed(placed, window.getId(), householdId, mode, note, now);
     }
 
     /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */

@@ -3,8 +3,11 @@ package org.tongxin.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.tongxin.order.OrderDtos.OrderEvent;
+import org.tongxin.order.OrderDtos.OrderItemView;
 import org.tongxin.order.OrderDtos.OrderView;
 
 /** An order as the API shows it: lines with names, and its history from its own and its batch's times. */
@@ -24,6 +27,17 @@ public class OrderViews {
         return new OrderView(o.getId(), o.getWindowId(), o.getHouseholdId(), o.getStatus(), o.getTotalFen(),
                 orders.items(o.getId()), o.getDeliveryMode(), household ? o.getPickupCode() : null, o.getNote(),
                 o.getCreatedAt(), o.getBatchId(), o.getPickupSlotId(), history(o));
+    }
+
+    /** PostgreSQL orders uuids by their bytes, unsigned; so does their text, unlike {@link UUID#compareTo}. */
+    private static final Comparator<OrderItemView> BY_PRODUCT_AS_STORED = Comparator.comparing(i -> i.productId().toString());
+
+    /** A just-placed order, as {@link #of} would read it back for its household. */
+    public OrderView placed(OrderLedger.Placed p, UUID windowId, UUID householdId, ResidentOrder.DeliveryMode mode, String note,
+                            OffsetDateTime at) {
+        return new OrderView(p.id(), windowId, householdId, ResidentOrder.Status.PLACED, p.totalFen(),
+                p.items().stream().sorted(BY_PRODUCT_AS_STORED).toList(), mode, p.pickupCode(), note,
+                at, null, null, List.of(new OrderEvent("PLACED", at)));
     }
 
     /** The order's steps, from its own times and its batch's. */

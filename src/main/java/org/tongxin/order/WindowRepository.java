@@ -13,7 +13,7 @@ import org.tongxin.order.OrderDtos.CatalogItem;
 public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, UUID> {
 
     /** What a product costs and allows, taken from the window's stock if enough is left. */
-    public record Taken(int priceFen, int perHouseholdLimit) {}
+    public record Taken(String name, int priceFen, int perHouseholdLimit) {}
 
     public void addStock(UUID windowId, UUID productId, int quantity) {
         getEntityManager().createNativeQuery("""
@@ -42,11 +42,11 @@ public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, U
         List<?> rows = getEntityManager().createNativeQuery("""
                 UPDATE window_stock s SET remaining = s.remaining - :q FROM product p
                 WHERE s.window_id = :w AND s.product_id = :p AND p.id = s.product_id AND s.remaining >= :q
-                RETURNING p.price_fen, p.per_household_limit""")
+                RETURNING p.name, p.price_fen, p.per_household_limit""")
                 .setParameter("w", windowId).setParameter("p", productId).setParameter("q", quantity).getResultList();
         return rows.stream().findFirst().map(r -> {
             Object[] cols = (Object[]) r;
-            return new Taken(((Number) cols[0]).intValue(), ((Number) cols[1]).intValue());
+            return new Taken((String) cols[0], ((Number) cols[1]).intValue(), ((Number) cols[2]).intValue());
         });
     }
 
