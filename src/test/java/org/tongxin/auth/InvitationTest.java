@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrgFixture;
@@ -26,11 +25,6 @@ class InvitationTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void streetAdminInvitesCommunityStaffWhoGainsTheRoleAfterRefresh() {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
@@ -23,11 +22,6 @@ class BatchTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void aBatchPassesTheZonesInOrderAndRestsThirtyMinutesBeforeRelease() {

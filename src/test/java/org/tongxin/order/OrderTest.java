@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
@@ -31,11 +30,6 @@ class OrderTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void twoHundredHouseholdsRaceForFiftyUnits() throws Exception {

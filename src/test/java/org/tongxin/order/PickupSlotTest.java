@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
@@ -29,11 +28,6 @@ class PickupSlotTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void twelveHouseholdsPickingOneSlotOfFiveAtOnceGetFivePlaces() throws Exception {

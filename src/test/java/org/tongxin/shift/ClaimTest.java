@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.ApiException;
 import org.tongxin.support.Api;
@@ -33,11 +32,6 @@ class ClaimTest {
 
     @Inject
     GateReconciler reconciler;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Inject
     ClaimLedger ledger;

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.Api;
 import org.tongxin.support.Db;
@@ -25,11 +24,6 @@ class DutyTest {
 
     @Inject
     TestClock clock;
-
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
 
     @Test
     void cancelFreesTheSlotInBothStoresUntilTheCutoff() {

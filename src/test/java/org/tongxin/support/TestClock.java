@@ -13,7 +13,7 @@ import org.tongxin.common.TimeConfig;
  * The service clock in tests: the real time plus an offset that a test moves forward with
  * {@link #advance}, so that "the cut-off has passed" or "the invitation has expired" needs neither
  * data in the past nor sleeping. Replaces the production clock (a default bean) in every test;
- * tests that move it call {@link #reset} when done, since all test classes share one boot.
+ * {@link RealTimeAgain} resets it after each test, since all test classes share one boot.
  */
 @Singleton
 public class TestClock extends Clock {
