@@ -10,31 +10,18 @@ With WARMUPS > 1 (one per replica) the warm-up rosters go to warmup-shifts-<i>.t
 replica warms its own write path instead of losing the warm-up claims to another replica.
 """
 import datetime
-import json
 import sys
-import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+
+from benchapi import Client
 
 BASE, OUT = sys.argv[1], sys.argv[2]
 VOLUNTEERS, CHECKPOINTS, CAPACITY, DAYS = (int(a) for a in sys.argv[3:7])
 WARMUPS = int(sys.argv[7]) if len(sys.argv) > 7 else 1
 RUN = uuid.uuid4().hex[:6]
-
-
-def call(method, path, body=None, token=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(BASE + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        text = resp.read()
-        return json.loads(text) if text else None
-
-
-def login(name):
-    return call("POST", "/api/auth/wx-login", {"code": "dev-" + name})
+api = Client(BASE)
+call, login = api.call, api.login
 
 
 def refresh(session):

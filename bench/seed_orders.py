@@ -9,30 +9,17 @@ warmup-window.txt in OUT_DIR.
 Usage: seed_orders.py BASE_URL OUT_DIR HOUSEHOLDS STOCK LIMIT
 """
 import datetime
-import json
 import sys
-import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+
+from benchapi import Client
 
 BASE, OUT = sys.argv[1], sys.argv[2]
 HOUSEHOLDS, STOCK, LIMIT = (int(a) for a in sys.argv[3:6])
 RUN = uuid.uuid4().hex[:6]
-
-
-def call(method, path, body=None, token=None):
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(BASE + path, data=data, method=method)
-    req.add_header("Content-Type", "application/json")
-    if token:
-        req.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(req, timeout=30) as resp:
-        text = resp.read()
-        return json.loads(text) if text else None
-
-
-def login(name):
-    return call("POST", "/api/auth/wx-login", {"code": "dev-" + name})
+api = Client(BASE)
+call, login = api.call, api.login
 
 
 admin = login("bench-admin-" + RUN)

@@ -1,0 +1,22 @@
+"""The seed scripts' client of a running Tongxin: JSON requests to its public API, dev login."""
+import json
+import urllib.request
+
+
+class Client:
+    def __init__(self, base):
+        self.base = base
+
+    def call(self, method, path, body=None, token=None):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.base + path, data=data, method=method)
+        req.add_header("Content-Type", "application/json")
+        if token:
+            req.add_header("Authorization", "Bearer " + token)
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            text = resp.read()
+            return json.loads(text) if text else None
+
+    def login(self, name):
+        """Logs in through the dev WeChat stand-in (code "dev-<name>"): one user per name."""
+        return self.call("POST", "/api/auth/wx-login", {"code": "dev-" + name})
