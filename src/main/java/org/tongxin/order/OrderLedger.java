@@ -1,22 +1,32 @@
 package org.tongxin.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.postgresql.util.PSQLException;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
- * The database side of ordering: one transaction per order, all or nothing. The order row comes
- * first (its unique idempotency key makes a repeated request wait for, then see, the first);
- * then, product by product in id order (so that two orders never lock stock rows in opposite
- * orders and deadlock), stock is taken with {@code remaining >= quantity} and the household's
- * counter raised with {@code ordered + quantity <= limit}. Any refusal rolls everything back.
+ * The database side of ordering. Placing is one call of the {@code place_order} function
+ * (migration V12) on a connection of its own, outside any JTA transaction: one statement, one
+ * round trip, one transaction, all or nothing. It locks the stock rows of the order's products in
+ * uuid order, takes stock with {@code remaining >= quantity}, raises the household's counter with
+ * {@code ordered + quantity <= limit}, and writes the order and its items; any refusal rolls
+ * everything back. Cancelling gives stock back in the same product order (see {@link #cancel}).
  */
 @ApplicationScoped
 public class OrderLedger {
@@ -24,10 +34,27 @@ public class OrderLedger {
     /** A line of an order, merged per product. */
     public record Line(UUID productId, int quantity) {}
 
-    /** What a placed order holds, enough to answer without reading it back. */
-    public record Placed(UUID id, String pickupCode, long totalFen, List<OrderItemView> items) {}
+    /** What a placed order holds, enough to answer without reading it back; {@code replay}: the key placed order {@code id} before. */
+    public record Placed(UUID id, String pickupCode, long totalFen, List<OrderItemView> items, boolean replay) {}
 
-    private static final int PICKUP_CODE_ATTEMPTS = 20;
+    /** The order to place, its household's place and the request it came from. */
+    public record Order(UUID windowId, UUID communityId, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
+                        List<Line> lines, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {}
+
+    /** Candidate pickup codes per order: the first not yet used in the window is taken. */
+    private static final int PICKUP_CODES = 8;
+
+    /** How the function refuses: SQLSTATE raise_exception, with one of these codes as the message. */
+    private static final String RAISED = "P0001";
+    private static final Map<String, OrderError> REFUSALS = Map.of(
+            "WINDOW_NOT_FOUND", OrderError.WINDOW_NOT_FOUND,
+            "HOUSEHOLD_REQUIRED", OrderError.HOUSEHOLD_REQUIRED,
+            "WINDOW_CLOSED", OrderError.WINDOW_CLOSED,
+            "OUT_OF_STOCK", OrderError.OUT_OF_STOCK,
+            "PRODUCT_NOT_IN_WINDOW", OrderError.PRODUCT_NOT_IN_WINDOW,
+            "LIMIT_EXCEEDED", OrderError.LIMIT_EXCEEDED);
+
+    private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final OrderRepository orders;
     private final WindowRepository windows;
@@ -37,45 +64,94 @@ public class OrderLedger {
         this.windows = windows;
     }
 
-    @Transactional
-    public Placed place(OrderingWindow window, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
-                      List<Line> lines, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {
-        UUID id = UUID.randomUUID();
-        int attempt = 0;
-        String pickupCode = Hashing.randomDigits(6);
-        while (!orders.insert(id, window.getId(), householdId, userId, mode, pickupCode, note, idempotencyKey, requestHash,
-                now)) {
-            if (++attempt == PICKUP_CODE_ATTEMPTS) {
-                throw new IllegalStateException("no free pickup code in window " + window.getId());
-            }
-            pickupCode = Hashing.randomDigits(6);
-        }
-        long total = 0;
-        List<OrderItemView> items = new ArrayList<>(lines.size());
-        for (Line line : lines.stream().sorted(Comparator.comparing(Line::productId)).toList()) {
-            WindowRepository.Taken taken = windows.take(window.getId(), line.productId(), line.quantity())
-                    .orElseThrow(() -> new ApiException(windows.stocks(window.getId(), line.productId())
-                            ? OrderError.OUT_OF_STOCK : OrderError.PRODUCT_NOT_IN_WINDOW));
-            if (!orders.countAgainstLimit(window.getId(), householdId, line.productId(), line.quantity(),
-                    taken.perHouseholdLimit())) {
-                throw new ApiException(OrderError.LIMIT_EXCEEDED);
-            }
-            orders.insertItem(id, line.productId(), line.quantity(), taken.priceFen());
-            items.add(new OrderItemView(line.productId(), taken.name(), line.quantity(), taken.priceFen()));
-            total += (long) taken.priceFen() * line.quantity();
-        }
-        orders.setTotal(id, total);
-        return new Placed(id, pickupCode, total, List.copyOf(items));
+    /**
+     * Places the order, or answers which order the same key placed before ({@link Placed#replay()},
+     * id only). Throws {@link ApiException} for a refusal, and a {@link PersistenceException}
+     * carrying the SQL error otherwise (a unique violation: the same key arrived twice at once).
+     */
+    public Placed place(Order order) {
+        // On the connection the request's Hibernate session already holds (a second one per request
+        // would let 32 requests holding one each starve the pool), outside any transaction.
+        return orders.getEntityManager().unwrap(Session.class).doReturningWork(c -> place(c, order));
     }
 
-    /** Cancels while the window is open and gives stock and limit back, in the same product order. */
+    private static Placed place(Connection c, Order order) throws SQLException {
+        if (!c.getAutoCommit()) {
+            throw new IllegalStateException("place_order must be its own transaction, not part of another");
+        }
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement call = c.prepareStatement(PLACE)) {
+            int i = 0;
+            call.setObject(++i, id);
+            call.setObject(++i, order.windowId());
+            call.setObject(++i, order.communityId());
+            call.setObject(++i, order.householdId());
+            call.setObject(++i, order.userId());
+            call.setString(++i, order.mode().name());
+            call.setString(++i, order.note());
+            call.setString(++i, order.idempotencyKey());
+            call.setBytes(++i, order.requestHash());
+            call.setObject(++i, order.now());
+            call.setArray(++i, c.createArrayOf("uuid", order.lines().stream().map(Line::productId).toArray()));
+            call.setArray(++i, c.createArrayOf("int4", order.lines().stream().map(Line::quantity).toArray()));
+            String[] codes = new String[PICKUP_CODES];
+            Arrays.setAll(codes, k -> Hashing.randomDigits(6));
+            call.setArray(++i, c.createArrayOf("varchar", codes));
+            try (ResultSet rows = call.executeQuery()) {
+                return placed(rows);
+            }
+        } catch (SQLException e) {
+            throw refusal(e);
+        }
+    }
+
+    private static Placed placed(ResultSet rows) throws SQLException {
+        UUID id = null;
+        String code = null;
+        long total = 0;
+        List<OrderItemView> items = new ArrayList<>();
+        while (rows.next()) {
+            id = rows.getObject("order_id", UUID.class);
+            if (rows.getBoolean("replay")) {
+                return new Placed(id, null, 0, List.of(), true);
+            }
+            code = rows.getString("pickup_code");
+            int quantity = rows.getInt("quantity");
+            int price = rows.getInt("price_fen");
+            items.add(new OrderItemView(rows.getObject("product_id", UUID.class), rows.getString("product_name"), quantity, price));
+            total += (long) price * quantity;
+        }
+        if (id == null) {
+            throw new IllegalStateException("place_order answered no row");
+        }
+        return new Placed(id, code, total, List.copyOf(items), false);
+    }
+
+    /** A refusal the function raised becomes its API error; anything else goes on as the SQL error it is. */
+    private static RuntimeException refusal(SQLException e) {
+        if (RAISED.equals(e.getSQLState()) && e instanceof PSQLException p && p.getServerErrorMessage() != null) {
+            OrderError code = REFUSALS.get(p.getServerErrorMessage().getMessage());
+            if (code != null) {
+                return new ApiException(code);
+            }
+        }
+        return new PersistenceException("place_order failed", e);
+    }
+
+    /**
+     * PostgreSQL orders uuids by their bytes, unsigned, as their text sorts; {@link UUID#compareTo}
+     * compares signed halves and would lock some pairs of products the other way round.
+     */
+    static final Comparator<Line> IN_DATABASE_ORDER = Comparator.comparing(l -> l.productId().toString());
+
+    /** Cancels while the window is open and gives stock and limit back, in the order place_order takes them. */
     @Transactional
     public void cancel(ResidentOrder order, List<Line> lines, OffsetDateTime now) {
         if (!orders.cancel(order.getId(), now)) {
             throw new ApiException(order.getStatus() == ResidentOrder.Status.CANCELLED
                     ? OrderError.ALREADY_CANCELLED : OrderError.WINDOW_CLOSED);
         }
-        for (Line line : lines.stream().sorted(Comparator.comparing(Line::productId)).toList()) {
+        for (Line line : lines.stream().sorted(IN_DATABASE_ORDER).toList()) {
             windows.giveBack(order.getWindowId(), line.productId(), line.quantity());
             orders.uncount(order.getWindowId(), order.getHouseholdId(), line.productId(), line.quantity());
         }

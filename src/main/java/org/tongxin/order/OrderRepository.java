@@ -10,37 +10,12 @@ import java.util.UUID;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
- * Orders, their items and the households' counters against per-product limits. Every counter
- * change is one conditional statement, so concurrent orders cannot pass a limit together.
+ * Orders, their items and the households' counters against per-product limits. Orders are
+ * written by the {@code place_order} function ({@link OrderLedger}); every other change here is
+ * one conditional statement.
  */
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUID> {
-
-    /** The order row, unless the pickup code is taken in the window (then nothing, try another code). */
-    public boolean insert(UUID id, UUID windowId, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
-                          String pickupCode, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {
-        return getEntityManager().createNativeQuery("""
-                INSERT INTO resident_order (id, window_id, household_id, user_id, status, delivery_mode, pickup_code, note,
-                                            idempotency_key, request_hash, created_at)
-                VALUES (:id, :w, :h, :u, 'PLACED', :mode, :code, :note, :key, :hash, :now)
-                ON CONFLICT (window_id, pickup_code) DO NOTHING""")
-                .setParameter("id", id).setParameter("w", windowId).setParameter("h", householdId).setParameter("u", userId)
-                .setParameter("mode", mode.name()).setParameter("code", pickupCode).setParameter("note", note)
-                .setParameter("key", idempotencyKey).setParameter("hash", requestHash).setParameter("now", now)
-                .executeUpdate() == 1;
-    }
-
-    /** Counts {@code quantity} more against the household's limit for the product; false past the limit. */
-    public boolean countAgainstLimit(UUID windowId, UUID householdId, UUID productId, int quantity, int limit) {
-        return getEntityManager().createNativeQuery("""
-                INSERT INTO household_quota AS q (window_id, household_id, product_id, ordered)
-                SELECT :w, :h, :p, :n WHERE :n <= :limit
-                ON CONFLICT (window_id, household_id, product_id)
-                DO UPDATE SET ordered = q.ordered + EXCLUDED.ordered WHERE q.ordered + EXCLUDED.ordered <= :limit""")
-                .setParameter("w", windowId).setParameter("h", householdId).setParameter("p", productId)
-                .setParameter("n", quantity).setParameter("limit", limit)
-                .executeUpdate() == 1;
-    }
 
     public void uncount(UUID windowId, UUID householdId, UUID productId, int quantity) {
         getEntityManager().createNativeQuery("""
@@ -48,22 +23,6 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 WHERE window_id = :w AND household_id = :h AND product_id = :p""")
                 .setParameter("w", windowId).setParameter("h", householdId).setParameter("p", productId)
                 .setParameter("n", quantity).executeUpdate();
-    }
-
-    public void insertItem(UUID orderId, UUID productId, int quantity, int priceFen) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO order_item (order_id, product_id, quantity, price_fen) VALUES (:o, :p, :q, :price)""")
-                .setParameter("o", orderId).setParameter("p", productId).setParameter("q", quantity)
-                .setParameter("price", priceFen).executeUpdate();
-    }
-
-    /**
-     * Native on purpose: a Panache/HQL update is translated again on every call (Hibernate does not
-     * cache the interpretation of a mutation), which cost 6 % of the order path's CPU in the profile.
-     */
-    public void setTotal(UUID orderId, long totalFen) {
-        getEntityManager().createNativeQuery("UPDATE resident_order SET total_fen = :t WHERE id = :id")
-                .setParameter("t", totalFen).setParameter("id", orderId).executeUpdate();
     }
 
     /** PLACED → CANCELLED while its window is open at {@code now}; false otherwise. */

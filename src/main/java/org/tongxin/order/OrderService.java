@@ -39,18 +39,16 @@ public class OrderService {
 
     private final OrderLedger ledger;
     private final OrderRepository orders;
-    private final WindowRepository windows;
     private final AccountService accounts;
     private final HouseholdService households;
     private final ScopeGuard scope;
     private final Clock clock;
     private final OrderViews views;
 
-    OrderService(OrderLedger ledger, OrderRepository orders, WindowRepository windows, AccountService accounts,
+    OrderService(OrderLedger ledger, OrderRepository orders, AccountService accounts,
                  HouseholdService households, ScopeGuard scope, Clock clock, OrderViews views) {
         this.ledger = ledger;
         this.orders = orders;
-        this.windows = windows;
         this.accounts = accounts;
         this.households = households;
         this.scope = scope;
@@ -66,27 +64,21 @@ public class OrderService {
         req.items().forEach(i -> merged.merge(i.productId(), i.quantity(), Integer::sum));
         String note = req.note() != null && !req.note().isBlank() ? req.note().strip() : null;
         byte[] hash = requestHash(req.windowId(), merged, note);
-        var earlier = orders.byKey(caller.userId(), idempotencyKey);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash, caller);
+        var householdId = accounts.householdOf(caller.userId());
+        if (householdId.isEmpty()) {
+            // An order placed before the person left the household still replays.
+            return orders.byKey(caller.userId(), idempotencyKey).map(earlier -> replay(earlier, hash, caller))
+                    .orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
         }
-        UUID householdId = accounts.householdOf(caller.userId()).orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
-        HouseholdPlace place = households.place(householdId);
-        OrderingWindow window = windows.findByIdOptional(req.windowId())
-                .orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
-        if (!window.getCommunityId().equals(place.location().communityId())) {
-            throw new ApiException(OrderError.HOUSEHOLD_REQUIRED);
-        }
+        HouseholdPlace place = households.place(householdId.get());
         // Stored with PostgreSQL's precision (microseconds), so the first answer and a replay agree.
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        if (!window.openAt(now)) {
-            throw new ApiException(OrderError.WINDOW_CLOSED);
-        }
         List<OrderLedger.Line> lines = merged.entrySet().stream().map(e -> new OrderLedger.Line(e.getKey(), e.getValue())).toList();
         ResidentOrder.DeliveryMode mode = modeFor(place.riskLevel());
         OrderLedger.Placed placed;
         try {
-            placed = ledger.place(window, householdId, caller.userId(), mode, lines, note, idempotencyKey, hash, now);
+            placed = ledger.place(new OrderLedger.Order(req.windowId(), place.location().communityId(), householdId.get(),
+                    caller.userId(), mode, lines, note, idempotencyKey, hash, now));
         } catch (PersistenceException raced) {
             if (SqlErrors.sqlState(raced).filter(SqlErrors.UNIQUE::equals).isEmpty()) {
                 throw raced;
@@ -94,9 +86,12 @@ public class OrderService {
             // The same key arrived twice at once: the other request placed the order.
             return replay(orders.byKey(caller.userId(), idempotencyKey).orElseThrow(() -> raced), hash, caller);
         }
-        Log.infof("order placed id=%s window=%s household=%s", placed.id(), window.getId(), householdId);
+        if (placed.replay()) {
+            return replay(orders.findById(placed.id()), hash, caller);
+        }
+        Log.infof("order placed id=%s window=%s household=%s", placed.id(), req.windowId(), householdId.get());
         // Answered from what was written, not read back: the same view a replay reads from the table.
-        return views.placed(placed, window.getId(), householdId, mode, note, now);
+        return views.placed(placed, req.windowId(), householdId.get(), mode, note, now);
     }
 
     /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */
