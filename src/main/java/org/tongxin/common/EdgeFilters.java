@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>a body over {@code quarkus.http.limits.max-body-size} → 413 {@code PAYLOAD_TOO_LARGE}: a
  *       declared one before anything reads it, a chunked one as soon as it passes the limit.</li>
  * </ul>
+ * Bodies of {@code /api} requests are read here, whole, before the REST layer sees them.
  */
 @ApplicationScoped
 public class EdgeFilters {
@@ -45,11 +46,15 @@ public class EdgeFilters {
             }
             ctx.next();
         });
+        // Every body is read here, on the I/O thread, before the request reaches its resource: the
+        // REST layer then parses it from memory on the worker thread. Left to the REST layer, a
+        // blocking method reads its body through a stream the I/O thread fills chunk by chunk, one
+        // hand-over between the two threads per chunk (18 % of the CPU of the order benchmark).
         // A body without a declared length (chunked) is counted as it arrives; past the limit the
         // failure below answers, instead of the HTTP layer's bare 413.
         BodyHandler counting = BodyHandler.create(false).setBodyLimit(max);
         router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            if (chunked(ctx)) {
+            if (chunked(ctx) || declaresBody(ctx)) {
                 counting.handle(ctx);
             } else {
                 ctx.next();
@@ -74,6 +79,11 @@ public class EdgeFilters {
     private static boolean chunked(RoutingContext ctx) {
         String encoding = ctx.request().getHeader("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    private static boolean declaresBody(RoutingContext ctx) {
+        String declared = ctx.request().getHeader("Content-Length");
+        return declared != null && !declared.isBlank() && !"0".equals(declared.trim());
     }
 
     static boolean validUri(String target) {
