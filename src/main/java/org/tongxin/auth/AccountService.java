@@ -59,7 +59,7 @@ public class AccountService {
 
     /** The household the person has joined, if any. */
     public Optional<UUID> householdOf(UUID userId) {
-        return users.findByIdOptional(userId).map(UserAccount::getHouseholdId);
+        return users.householdOf(userId);
     }
 
     public List<Grant> grantsOf(UUID userId) {

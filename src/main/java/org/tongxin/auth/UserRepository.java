@@ -10,6 +10,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> {
 
+    /** The household a person belongs to, read without loading (and tracking) the account. */
+    public Optional<UUID> householdOf(UUID userId) {
+        return getEntityManager().createQuery("select u.householdId from UserAccount u where u.id = :id and u.householdId is not null",
+                UUID.class).setParameter("id", userId).getResultStream().findFirst();
+    }
+
     public Optional<UserAccount> findByOpenidHash(byte[] hash) {
         return find("openidHash", (Object) hash).firstResultOptional();
     }

@@ -50,18 +50,24 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
 
     /** The risk level that applies to a household: its building's own, else its community's. */
-    public Optional<RiskLevel> effectiveRiskLevel(UUID householdId) {
-        return getEntityManager().createQuery("""
-                select coalesce(b.riskLevel, c.riskLevel) from Household h, Building b, Grid g, Community c
-                where h.id = :id and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""", RiskLevel.class)
-                .setParameter("id", householdId).getResultStream().findFirst();
-    }
-
     public List<HouseholdLabel> labels(Collection<UUID> householdIds) {
         return getEntityManager().createQuery("""
                 select h.id, b.id, b.name, h.room from Household h, Building b where h.id in :ids and b.id = h.buildingId""",
                 HouseholdLabel.class).setParameter("ids", householdIds).getResultList();
     }
+
+    /** Where a household is and the risk level it lives under (its building's, else its community's), in one query. */
+    public Optional<OrgDtos.HouseholdPlace> place(UUID householdId) {
+        return getEntityManager().createQuery("""
+                select c.streetId, c.id, g.id, b.id, h.id, coalesce(b.riskLevel, c.riskLevel)
+                from Household h, Building b, Grid g, Community c
+                where h.id = :id and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""", PlaceRow.class)
+                .setParameter("id", householdId).getResultStream().findFirst()
+                .map(r -> new OrgDtos.HouseholdPlace(new OrgLocation(r.streetId(), r.communityId(), r.gridId(), r.buildingId(),
+                        r.householdId()), r.riskLevel()));
+    }
+
+    record PlaceRow(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId, RiskLevel riskLevel) {}
 
     public Optional<OrgLocation> locate(UUID householdId) {
         return getEntityManager().createQuery("""

@@ -121,7 +121,7 @@ public class HouseholdService {
 
     /** Where a household is and which risk level applies to it (for delivery modes, notices). */
     public HouseholdPlace place(UUID householdId) {
-        return new HouseholdPlace(locate(householdId), households.effectiveRiskLevel(householdId).orElseThrow());
+        return households.place(householdId).orElseThrow(() -> new ApiException(OrgError.HOUSEHOLD_NOT_FOUND));
     }
 
     public OrgLocation locate(UUID householdId) {
