@@ -17,6 +17,14 @@ public interface AuthConfig {
     @WithDefault("P30D")
     Duration refreshTokenTtl();
 
+    /**
+     * Access tokens whose signature was verified, kept so that the next request with the same token
+     * is not verified again, until the token expires; 0 verifies every request
+     * (TONGXIN_AUTH_VERIFIED_TOKEN_CACHE_SIZE). About 3 KB each.
+     */
+    @WithDefault("4096")
+    int verifiedTokenCacheSize();
+
     /** One-time invitation code whose first acceptor becomes DISTRICT_ADMIN (TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE). */
     Optional<String> bootstrapAdminCode();
 

@@ -25,6 +25,9 @@ import org.tongxin.support.WeChatStub;
 class SessionTest {
 
     @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Inject
     RedisDataSource redis;
 
     @Test
@@ -119,6 +122,21 @@ class SessionTest {
                 .claim("grants", List.of("DISTRICT_ADMIN|||")).sign().split("\\.")[1] + "." + parts[2];
         given().header("Authorization", "Bearer " + forged).get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
         given().header("Authorization", "Bearer garbage").get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
+    }
+
+    @Test
+    void aVerifiedTokenIsKeptButAnotherByteIsAnotherToken() {
+        Api.User user = Api.resident();
+        user.as().get("/api/me").then().statusCode(200);
+        assertTrue(verifiedTokens.knows(user.accessToken()));
+        user.as().get("/api/me").then().statusCode(200);
+        String[] parts = user.accessToken().split("\\.");
+        String forged = parts[0] + "." + Jwt.subject(user.id().toString()).groups("DISTRICT_ADMIN")
+                .claim("grants", List.of("DISTRICT_ADMIN|||")).sign().split("\\.")[1] + "." + parts[2];
+        given().header("Authorization", "Bearer " + forged).get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
+        assertFalse(verifiedTokens.knows(forged));
+        user.as().post("/api/auth/logout").then().statusCode(204);
+        user.as().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
     }
 
     @Test
