@@ -1,7 +1,6 @@
 package org.tongxin.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,10 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.postgresql.util.PSQLException;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
+import org.tongxin.common.OwnTransaction;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
@@ -44,8 +42,7 @@ public class OrderLedger {
     /** Candidate pickup codes per order: the first not yet used in the window is taken. */
     private static final int PICKUP_CODES = 8;
 
-    /** How the function refuses: SQLSTATE raise_exception, with one of these codes as the message. */
-    private static final String RAISED = "P0001";
+    /** How the function refuses: one of these codes as the message of the error it raises. */
     private static final Map<String, OrderError> REFUSALS = Map.of(
             "WINDOW_NOT_FOUND", OrderError.WINDOW_NOT_FOUND,
             "HOUSEHOLD_REQUIRED", OrderError.HOUSEHOLD_REQUIRED,
@@ -66,19 +63,14 @@ public class OrderLedger {
 
     /**
      * Places the order, or answers which order the same key placed before ({@link Placed#replay()},
-     * id only). Throws {@link ApiException} for a refusal, and a {@link PersistenceException}
+     * id only). Throws {@link ApiException} for a refusal, and a {@code PersistenceException}
      * carrying the SQL error otherwise (a unique violation: the same key arrived twice at once).
      */
     public Placed place(Order order) {
-        // On the connection the request's Hibernate session already holds (a second one per request
-        // would let 32 requests holding one each starve the pool), outside any transaction.
-        return orders.getEntityManager().unwrap(Session.class).doReturningWork(c -> place(c, order));
+        return OwnTransaction.run(orders.getEntityManager(), REFUSALS, c -> place(c, order));
     }
 
     private static Placed place(Connection c, Order order) throws SQLException {
-        if (!c.getAutoCommit()) {
-            throw new IllegalStateException("place_order must be its own transaction, not part of another");
-        }
         UUID id = UUID.randomUUID();
         try (PreparedStatement call = c.prepareStatement(PLACE)) {
             int i = 0;
@@ -100,8 +92,6 @@ public class OrderLedger {
             try (ResultSet rows = call.executeQuery()) {
                 return placed(rows);
             }
-        } catch (SQLException e) {
-            throw refusal(e);
         }
     }
 
@@ -125,17 +115,6 @@ public class OrderLedger {
             throw new IllegalStateException("place_order answered no row");
         }
         return new Placed(id, code, total, List.copyOf(items), false);
-    }
-
-    /** A refusal the function raised becomes its API error; anything else goes on as the SQL error it is. */
-    private static RuntimeException refusal(SQLException e) {
-        if (RAISED.equals(e.getSQLState()) && e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            OrderError code = REFUSALS.get(p.getServerErrorMessage().getMessage());
-            if (code != null) {
-                return new ApiException(code);
-            }
-        }
-        return new PersistenceException("place_order failed", e);
     }
 
     /**

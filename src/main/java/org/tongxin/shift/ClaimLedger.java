@@ -3,48 +3,63 @@ package org.tongxin.shift;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.OwnTransaction;
 import org.tongxin.common.SqlErrors;
-import org.tongxin.volunteer.VolunteerService;
 
 /**
  * The database side of claiming and cancelling: the final guard, whatever the Redis gate said.
- * One transaction takes a slot with a conditional update ({@code taken < capacity}, not started)
- * and inserts the claim, which the unique key (one claim per shift and volunteer) and the
- * exclusion constraint (no overlapping shifts per person) may refuse; a refusal rolls both back.
+ * A claim is one statement that is its own transaction ({@code claim_shift}, migration V13): it
+ * inserts the claim, which the unique key (one claim per shift and volunteer) and the exclusion
+ * constraint (no overlapping shifts per person) may refuse, then takes a slot with a conditional
+ * update ({@code taken < capacity}, not started); a refusal rolls both back.
  */
 @ApplicationScoped
 public class ClaimLedger {
 
+    /** How claim_shift refuses: one of these codes as the message of the error it raises. */
+    private static final Map<String, ShiftError> REFUSALS = Map.of(
+            "SHIFT_NOT_FOUND", ShiftError.SHIFT_NOT_FOUND,
+            "VOLUNTEER_REQUIRED", ShiftError.VOLUNTEER_REQUIRED,
+            "SHIFT_STARTED", ShiftError.SHIFT_STARTED,
+            "SHIFT_FULL", ShiftError.SHIFT_FULL);
+
+    private static final String CLAIM = "SELECT claim_shift(?, ?, ?, ?)";
+
     private final ShiftRepository shifts;
     private final ClaimRepository claims;
-    private final VolunteerService volunteers;
     private final Clock clock;
 
-    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers, Clock clock) {
+    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, Clock clock) {
         this.shifts = shifts;
         this.claims = claims;
-        this.volunteers = volunteers;
         this.clock = clock;
     }
 
     /**
-     * Takes a slot, checks the claimant and records the claim; answers the new claim's id. Three
-     * statements on the way to success; why a slot could not be taken is looked up only then.
+     * Records the claim and takes a slot, in one call of the {@code claim_shift} function
+     * (migration V13) that is its own transaction; answers the new claim's id.
      */
-    @Transactional
     public UUID claim(UUID shiftId, UUID userId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        UUID communityId = shifts.takeSlot(shiftId, now).orElseThrow(() -> whyNoSlot(shiftId, userId, now));
-        UUID volunteerId = volunteers.approvedVolunteerId(userId, communityId)
-                .orElseThrow(() -> new ApiException(ShiftError.VOLUNTEER_REQUIRED)); // rolls the slot back
         UUID id = UUID.randomUUID();
         try {
-            claims.insert(id, shiftId, volunteerId, userId);
+            OwnTransaction.run(claims.getEntityManager(), REFUSALS, c -> {
+                try (PreparedStatement call = c.prepareStatement(CLAIM)) {
+                    call.setObject(1, id);
+                    call.setObject(2, shiftId);
+                    call.setObject(3, userId);
+                    call.setObject(4, now);
+                    call.execute();
+                }
+                return id;
+            });
         } catch (PersistenceException refused) {
             String state = SqlErrors.sqlState(refused).orElse("");
             if (state.equals(SqlErrors.UNIQUE)) {
@@ -56,16 +71,6 @@ public class ClaimLedger {
             throw refused;
         }
         return id;
-    }
-
-    /** Why no slot was taken, in the order the API promises: unknown shift, not a volunteer, started, full. */
-    private ApiException whyNoSlot(UUID shiftId, UUID userId, OffsetDateTime now) {
-        Shift shift = shifts.findByIdOptional(shiftId).orElseThrow(() -> new ApiException(ShiftError.SHIFT_NOT_FOUND));
-        if (volunteers.approvedVolunteerId(userId, shift.getCommunityId()).isEmpty()) {
-            return new ApiException(ShiftError.VOLUNTEER_REQUIRED);
-        }
-        boolean started = !shift.getStartsAt().isAfter(now);
-        return new ApiException(started ? ShiftError.SHIFT_STARTED : ShiftError.SHIFT_FULL);
     }
 
     /** Deletes the caller's claim and frees its slot, if the cut-off has not passed. */

@@ -28,16 +28,6 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     public record NoShowRow(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
                             UUID volunteerId) {}
 
-    /** Inserts the claim with the shift's period; the unique and exclusion constraints may refuse it. */
-    public void insert(UUID id, UUID shiftId, UUID volunteerId, UUID userId) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO shift_claim (id, shift_id, volunteer_id, user_id, period)
-                SELECT :id, s.id, :volunteer, :user, tstzrange(s.starts_at, s.ends_at, '[)') FROM shift s WHERE s.id = :shift""")
-                .setParameter("id", id).setParameter("shift", shiftId)
-                .setParameter("volunteer", volunteerId).setParameter("user", userId)
-                .executeUpdate();
-    }
-
     public Optional<ShiftClaim> of(UUID shiftId, UUID userId) {
         return find("shiftId = ?1 and userId = ?2", shiftId, userId).firstResultOptional();
     }

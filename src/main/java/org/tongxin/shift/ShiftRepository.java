@@ -27,19 +27,6 @@ public class ShiftRepository implements PanacheRepositoryBase<Shift, UUID> {
                 .executeUpdate() == 1;
     }
 
-    /**
-     * Takes one slot if one is free and the shift has not started at {@code now}: the database's
-     * overbooking guard. Answers the shift's community, or empty when no slot was taken (full,
-     * started or unknown).
-     */
-    public Optional<UUID> takeSlot(UUID shiftId, OffsetDateTime now) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                UPDATE shift SET taken = taken + 1 WHERE id = :id AND taken < capacity AND starts_at > :now
-                RETURNING community_id""", UUID.class)
-                .setParameter("id", shiftId).setParameter("now", now).getResultList();
-        return rows.stream().findFirst().map(UUID.class::cast);
-    }
-
     public void freeSlot(UUID shiftId) {
         getEntityManager().createNativeQuery("UPDATE shift SET taken = taken - 1 WHERE id = :id AND taken > 0")
                 .setParameter("id", shiftId).executeUpdate();
