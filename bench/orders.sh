@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Order benchmark: a window-opening burst. Seeds households with tokens, starts the packaged
 # service, warms it on a separate window, then drives orders at concurrency 64 from wrk (a second
-# process), checks the database for overselling and households over their limit, and prints
-# pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
+# process), checks the database for overselling and households over their limit, measures the
+# database's share (place_order called straight from pgbench, with and without shared stock rows)
+# and prints pgbench's simple-update on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
 #   BENCH_JAVA_OPTS adds JVM options to the service (e.g. a JFR recording).
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
@@ -52,6 +53,34 @@ psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
   select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
     where q.window_id = '$window' and q.ordered > p.per_household_limit;"
 kill $pid; wait $pid 2>/dev/null || true
+
+# The database's share: the same order (one unit of one of the three products, by a random
+# household) as one call of place_order straight from pgbench, without the service; then the same
+# spread over 30 products, i.e. without the three rows every order of the burst updates.
+read -r W P1 P2 P3 < "$BENCH_DIR/window.txt"
+C=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "select community_id from ordering_window where id = '$W'")
+psql -h 127.0.0.1 -U postgres -d $DB -q -c "
+  create table bench_households as select row_number() over () as n, household_id, id as user_id from app_user where household_id is not null;
+  insert into ordering_window (id, community_id, opens_at, closes_at) values ('00000000-0000-0000-0000-0000000000aa', '$C', now() - interval '1 hour', now() + interval '5 hours');
+  insert into product (id, community_id, name, kind, price_fen, unit, per_household_limit)
+    select ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, '$C', 'spread-' || g, 'VEG', 100, '份', 1000 from generate_series(1, 30) g;
+  insert into window_stock select '00000000-0000-0000-0000-0000000000aa', id, 1000000, 1000000 from product where name like 'spread-%';"
+place_sql() { # $1 window, $2 product expression
+  cat <<SQL
+\\set n random(1, $HOUSEHOLDS)
+\\set p random(1, 30)
+SELECT o.* FROM bench_households h, place_order(gen_random_uuid(), '$1', '$C', h.household_id, h.user_id, 'PICKUP', NULL,
+  md5(random()::text), decode('00', 'hex'), now(), ARRAY[$2], ARRAY[1],
+  ARRAY(SELECT lpad((random() * 999999)::int::text, 6, '0') FROM generate_series(1, 8))) o WHERE h.n = :n::int;
+SQL
+}
+place_sql "$W" "(ARRAY['$P1', '$P2', '$P3']::uuid[])[1 + :p::int % 3]" > "$BENCH_DIR/place3.sql"
+place_sql 00000000-0000-0000-0000-0000000000aa "('00000000-0000-0000-0001-' || lpad(:p::text, 12, '0'))::uuid" > "$BENCH_DIR/place30.sql"
+for f in place3 place30; do
+  echo "== place_order alone from pgbench ($f: $( [ $f = place3 ] && echo 'the burst'"'"'s 3 products' || echo '30 products, no shared row'), 64 clients, ${SECONDS_RUN}s)"
+  pgbench -h 127.0.0.1 -U postgres -n -M prepared -c 64 -j 2 -T "$SECONDS_RUN" -f "$BENCH_DIR/$f.sql" $DB 2>&1 \
+    | grep -E "^(tps|latency average|number of failed)"
+done
 
 echo "== pgbench ceiling (builtin simple-update, 64 clients, 2 threads, ${SECONDS_RUN}s)"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists tongxin_pgbench" -c "create database tongxin_pgbench" >/dev/null
