@@ -1,0 +1,56 @@
+package org.tongxin.notice;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A WeCom group robot (企业微信群机器人) of a community, or of one of its grids. Its key is sealed. */
+@Entity
+@Table(name = "group_chat")
+public class GroupChat {
+
+    @Id
+    private UUID id;
+    @Column(name = "street_id")
+    private UUID streetId;
+    @Column(name = "community_id")
+    private UUID communityId;
+    @Column(name = "grid_id")
+    private UUID gridId;
+    private String name;
+    @Column(name = "webhook_key_enc")
+    private byte[] webhookKeyEnc;
+    @Column(name = "key_hint")
+    private String keyHint;
+    @Column(name = "created_by")
+    private UUID createdBy;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected GroupChat() {}
+
+    public GroupChat(UUID streetId, UUID communityId, UUID gridId, String name, byte[] webhookKeyEnc, String keyHint,
+                     UUID createdBy, OffsetDateTime createdAt) {
+        this.id = UUID.randomUUID();
+        this.streetId = streetId;
+        this.communityId = communityId;
+        this.gridId = gridId;
+        this.name = name;
+        this.webhookKeyEnc = webhookKeyEnc;
+        this.keyHint = keyHint;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    public UUID getId() { return id; }
+    public UUID getStreetId() { return streetId; }
+    public UUID getCommunityId() { return communityId; }
+    public UUID getGridId() { return gridId; }
+    public String getName() { return name; }
+    public byte[] getWebhookKeyEnc() { return webhookKeyEnc; }
+    public String getKeyHint() { return keyHint; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+}

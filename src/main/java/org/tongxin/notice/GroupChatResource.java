@@ -1,0 +1,57 @@
+package org.tongxin.notice;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
+import org.tongxin.notice.NoticeDtos.CreateGroupChat;
+import org.tongxin.notice.NoticeDtos.GroupChatView;
+
+/** API.md § Notices: the group chats' robots notices are posted to. */
+@Path("/api/group-chats")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notices")
+@SecurityRequirement(name = "bearer")
+public class GroupChatResource {
+
+    private final GroupChatService chats;
+    private final CurrentCaller caller;
+
+    GroupChatResource(GroupChatService chats, CurrentCaller caller) {
+        this.chats = chats;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Register a group chat's WeCom robot for a community or one of its grids (staff of that place); "
+            + "the webhook key is stored sealed and never returned")
+    @Extension(name = "x-refusals", value = "400 GRID_ELSEWHERE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND GRID_NOT_FOUND; "
+            + "409 GROUP_CHAT_NAME_TAKEN")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupChatView.class)))
+    public Response register(CreateGroupChat req) {
+        GroupChatView view = chats.register(caller.get(), req);
+        return Created.at("/api/group-chats/" + view.id(), view);
+    }
+
+    @GET
+    @Operation(summary = "The community's group chats the caller looks after, each key shown as a hint only")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    public List<GroupChatView> list(@QueryParam("communityId") @NotNull UUID communityId) {
+        return chats.ofCommunity(caller.get(), communityId);
+    }
+}

@@ -1,0 +1,82 @@
+package org.tongxin.notice;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.common.OrgLocation;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SqlErrors;
+import org.tongxin.notice.NoticeDtos.CreateGroupChat;
+import org.tongxin.notice.NoticeDtos.GroupChatView;
+import org.tongxin.org.OrgService;
+
+/**
+ * Group chats' robots, registered by the staff of their community or grid. The webhook key is
+ * sealed before it is stored and never leaves the service again: lists show its last characters.
+ */
+@ApplicationScoped
+public class GroupChatService {
+
+    private final GroupChatRepository chats;
+    private final OrgService org;
+    private final ScopeGuard scope;
+    private final PiiCipher cipher;
+    private final Clock clock;
+
+    GroupChatService(GroupChatRepository chats, OrgService org, ScopeGuard scope, PiiCipher cipher, Clock clock) {
+        this.chats = chats;
+        this.org = org;
+        this.scope = scope;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GroupChatView register(Caller caller, @NotNull @Valid CreateGroupChat req) {
+        OrgLocation where = req.gridId() != null ? org.locateGrid(req.gridId()) : org.locateCommunity(req.communityId());
+        if (!req.communityId().equals(where.communityId())) {
+            throw new ApiException(NoticeError.GRID_ELSEWHERE);
+        }
+        scope.require(caller, Role.GRID_WORKER, where);
+        String name = req.name().strip();
+        if (chats.nameTaken(req.communityId(), name)) {
+            throw new ApiException(NoticeError.GROUP_CHAT_NAME_TAKEN);
+        }
+        GroupChat chat = new GroupChat(where.streetId(), where.communityId(), where.gridId(), name,
+                cipher.encrypt(req.webhookKey()), hint(req.webhookKey()), caller.userId(), OffsetDateTime.now(clock));
+        SqlErrors.insertUnique(NoticeError.GROUP_CHAT_NAME_TAKEN, () -> chats.persistAndFlush(chat));
+        Log.infof("group chat registered id=%s community=%s grid=%s", chat.getId(), where.communityId(), where.gridId());
+        return GroupChatView.from(chat);
+    }
+
+    /** The community's group chats the caller looks after (all of them for community staff and above). */
+    public List<GroupChatView> ofCommunity(Caller caller, UUID communityId) {
+        OrgLocation community = org.locateCommunity(communityId);
+        List<GroupChatView> visible = chats.ofCommunity(communityId).stream()
+                .filter(g -> scope.allows(caller, Role.GRID_WORKER, placeOf(g))).map(GroupChatView::from).toList();
+        if (visible.isEmpty() && !scope.allows(caller, Role.COMMUNITY_STAFF, community)) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        return visible;
+    }
+
+    static OrgLocation placeOf(GroupChat g) {
+        return new OrgLocation(g.getStreetId(), g.getCommunityId(), g.getGridId(), null, null);
+    }
+
+    /** The last four characters, enough to tell two robots apart, too few to post with. */
+    static String hint(String key) {
+        return "…" + key.substring(key.length() - 4);
+    }
+}

@@ -1,0 +1,79 @@
+package org.tongxin.notice;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.Created;
+import org.tongxin.common.Page;
+import org.tongxin.notice.NoticeDtos.*;
+
+/** API.md § Notices: writing, publishing and following notices, and the residents' feed. */
+@Path("/api/notices")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Notices")
+@SecurityRequirement(name = "bearer")
+public class NoticeResource {
+
+    private final NoticeService notices;
+    private final CurrentCaller caller;
+
+    NoticeResource(NoticeService notices, CurrentCaller caller) {
+        this.notices = notices;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Write a notice for a street, community, grid or building (staff whose scope covers it): "
+            + "a draft, or scheduled when sendAt is given")
+    @Extension(name = "x-refusals", value = "400 CHANNEL_NOT_AVAILABLE SEND_AT_PASSED; 403 FORBIDDEN; "
+            + "404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND BUILDING_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NoticeView.class)))
+    public Response create(CreateNotice req) {
+        NoticeView view = notices.create(caller.get(), req);
+        return Created.at("/api/notices/" + view.id(), view);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Publish a draft now (or a scheduled notice ahead of its time); the group chats are posted to "
+            + "asynchronously, the feed shows it at once")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 NOTICE_NOT_FOUND; 409 ALREADY_PUBLISHED")
+    @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NoticeView.class)))
+    public Response publish(@PathParam("id") UUID id) {
+        return Response.accepted(notices.publishNow(caller.get(), id)).build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "Each channel and target of a notice with its state, attempts and last error")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 NOTICE_NOT_FOUND")
+    public List<DeliveryView> deliveries(@PathParam("id") UUID id) {
+        return notices.deliveries(caller.get(), id);
+    }
+
+    @GET
+    @Path("/feed")
+    @Operation(summary = "The notices published for my household's building, grid, community and street, newest first")
+    public Page<NoticeView> feed(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return notices.feed(caller.get(), page, size);
+    }
+}
