@@ -2,6 +2,7 @@ package org.tongxin.notice;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,104 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
                  ON CONFLICT (notice_id, channel, target_id) DO UPDATE SET next_attempt_at = :at
                 WHERE notice_delivery.status = 'PENDING'""")
                 .setParameter("n", noticeId).setParameter("place", placeId).setParameter("at", at).executeUpdate();
+    }
+
+    /** A group-chat delivery a relay has taken: which notice to which robot. */
+    public record Taken(UUID id, UUID noticeId, UUID robotId, int attempts) {}
+
+    /**
+     * Takes up to {@code batch} due group-chat deliveries for one relay: rows still PENDING, due,
+     * and held by no other relay ({@code SKIP LOCKED}, and no live lease); each gets the lease
+     * {@code lease}, the relay's claim on it. A relay that dies leaves them PENDING; once the
+     * lease passes, another takes them. Nothing is sent yet.
+     */
+    @Transactional
+    public List<Taken> takeDue(OffsetDateTime now, OffsetDateTime lease, int batch) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery d SET lease_until = :lease
+                FROM (SELECT id FROM notice_delivery
+                      WHERE status = 'PENDING' AND channel = 'GROUP_CHAT' AND next_attempt_at <= :now
+                        AND (lease_until IS NULL OR lease_until < :now)
+                      ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED) due
+                WHERE d.id = due.id
+                RETURNING d.id, d.notice_id, d.target_id, d.attempts""")
+                .setParameter("lease", lease).setParameter("now", now).setParameter("batch", batch).getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new Taken((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue())).toList();
+    }
+
+    /**
+     * PENDING → SENDING, recorded before the post: counts the attempt and replaces the relay's
+     * claim by a send lease. False when the claim was lost (another relay took the row).
+     */
+    @Transactional
+    public boolean startSending(UUID id, OffsetDateTime claim, OffsetDateTime sendLease) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET status = 'SENDING', lease_until = :send, attempts = attempts + 1
+                WHERE id = :id AND status = 'PENDING' AND lease_until = :claim""")
+                .setParameter("send", sendLease).setParameter("id", id).setParameter("claim", claim).executeUpdate() == 1;
+    }
+
+    /** Gives a taken but unsent delivery back, due again at {@code at} (not an attempt). */
+    @Transactional
+    public void release(UUID id, OffsetDateTime claim, OffsetDateTime at) {
+        getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET lease_until = NULL, next_attempt_at = :at
+                WHERE id = :id AND status = 'PENDING' AND lease_until = :claim""")
+                .setParameter("at", at).setParameter("id", id).setParameter("claim", claim).executeUpdate();
+    }
+
+    /** SENDING → SENT, if this relay still holds the send lease. */
+    @Transactional
+    public boolean sent(UUID id, OffsetDateTime sendLease, OffsetDateTime at) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET status = 'SENT', lease_until = NULL, sent_at = :at
+                WHERE id = :id AND status = 'SENDING' AND lease_until = :lease""")
+                .setParameter("at", at).setParameter("id", id).setParameter("lease", sendLease).executeUpdate() == 1;
+    }
+
+    /** SENDING → PENDING again, due at {@code at}, with the error; {@code attempt}: whether the send counts as one. */
+    @Transactional
+    public boolean retry(UUID id, OffsetDateTime sendLease, OffsetDateTime at, String error, boolean attempt) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET status = 'PENDING', lease_until = NULL, next_attempt_at = :at, last_error = :error,
+                       attempts = attempts - CASE WHEN :attempt THEN 0 ELSE 1 END
+                WHERE id = :id AND status = 'SENDING' AND lease_until = :lease""")
+                .setParameter("at", at).setParameter("error", error).setParameter("attempt", attempt)
+                .setParameter("id", id).setParameter("lease", sendLease).executeUpdate() == 1;
+    }
+
+    /** SENDING → FAILED for good, with the error. */
+    @Transactional
+    public boolean failed(UUID id, OffsetDateTime sendLease, String error) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET status = 'FAILED', lease_until = NULL, last_error = :error
+                WHERE id = :id AND status = 'SENDING' AND lease_until = :lease""")
+                .setParameter("error", error).setParameter("id", id).setParameter("lease", sendLease).executeUpdate() == 1;
+    }
+
+    /**
+     * Deliveries whose relay stopped while posting them (the send lease passed in SENDING): whether
+     * the robot got the message is unknown, and WeCom has no way to ask or to post idempotently,
+     * so they end as FAILED with that said, never posted again (at most once).
+     */
+    @Transactional
+    public int expireSends(OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice_delivery SET status = 'FAILED', lease_until = NULL,
+                       last_error = 'outcome unknown: the relay stopped while posting; not posted again'
+                WHERE status = 'SENDING' AND lease_until < :now""").setParameter("now", now).executeUpdate();
+    }
+
+    /** Deliveries due and not yet sent, and how long the oldest of them has been due. */
+    public record Backlog(long due, long oldestSeconds) {}
+
+    public Backlog backlog(OffsetDateTime now) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
+                SELECT count(*), coalesce(extract(epoch FROM (:now - min(next_attempt_at)))::bigint, 0)
+                FROM notice_delivery WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now""")
+                .setParameter("now", now).getSingleResult();
+        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     public List<DeliveryView> of(UUID noticeId) {

@@ -45,6 +45,12 @@ public class GroupChat {
         this.createdAt = createdAt;
     }
 
+    /** A new key for the robot (WeCom issues one when a robot is re-created); sealed, with its hint. */
+    void replaceKey(byte[] sealed, String hint) {
+        this.webhookKeyEnc = sealed;
+        this.keyHint = hint;
+    }
+
     public UUID getId() { return id; }
     public UUID getStreetId() { return streetId; }
     public UUID getCommunityId() { return communityId; }

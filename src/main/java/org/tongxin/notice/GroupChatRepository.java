@@ -9,8 +9,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class GroupChatRepository implements PanacheRepositoryBase<GroupChat, UUID> {
 
+    /** The robot's sealed key as stored now (not from a session's cache: it may have been replaced). */
+    public java.util.Optional<byte[]> sealedKey(UUID chatId) {
+        return getEntityManager().createQuery("select g.webhookKeyEnc from GroupChat g where g.id = :id", byte[].class)
+                .setParameter("id", chatId).getResultStream().findFirst();
+    }
+
     public boolean nameTaken(UUID communityId, String name) {
         return count("communityId = ?1 and name = ?2", communityId, name) > 0;
+    }
+
+    /** Robots whose key is sealed under another key than the current one (a PII key rotation), locked for re-sealing. */
+    public List<GroupChat> notSealedUnderCurrentKey(byte[] header, int limit) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM group_chat WHERE substring(webhook_key_enc FROM 1 FOR 2) <> :h
+                LIMIT :n FOR UPDATE SKIP LOCKED""", GroupChat.class)
+                .setParameter("h", header).setParameter("n", limit).getResultList();
     }
 
     public List<GroupChat> ofCommunity(UUID communityId) {

@@ -48,6 +48,14 @@ public class GroupChatResource {
         return Created.at("/api/group-chats/" + view.id(), view);
     }
 
+    @PUT
+    @Path("/{id}/key")
+    @Operation(summary = "Replace a robot's webhook key (staff of its place); posts not yet made use the new key")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 GROUP_CHAT_NOT_FOUND")
+    public GroupChatView replaceKey(@PathParam("id") UUID id, NoticeDtos.NewWebhookKey req) {
+        return chats.replaceKey(caller.get(), id, req);
+    }
+
     @GET
     @Operation(summary = "The community's group chats the caller looks after, each key shown as a hint only")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")

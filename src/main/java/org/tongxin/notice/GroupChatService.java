@@ -60,6 +60,19 @@ public class GroupChatService {
         return GroupChatView.from(chat);
     }
 
+    /**
+     * Replaces a robot's key (after the group's robot was removed and added again in WeCom, or the
+     * key leaked). Deliveries not yet posted go out with the new key.
+     */
+    @Transactional
+    public GroupChatView replaceKey(Caller caller, UUID chatId, @NotNull @Valid NoticeDtos.NewWebhookKey req) {
+        GroupChat chat = chats.findByIdOptional(chatId).orElseThrow(() -> new ApiException(NoticeError.GROUP_CHAT_NOT_FOUND));
+        scope.require(caller, Role.GRID_WORKER, placeOf(chat));
+        chat.replaceKey(cipher.encrypt(req.webhookKey()), hint(req.webhookKey()));
+        Log.infof("group chat key replaced id=%s", chatId);
+        return GroupChatView.from(chat);
+    }
+
     /** The community's group chats the caller looks after (all of them for community staff and above). */
     public List<GroupChatView> ofCommunity(Caller caller, UUID communityId) {
         OrgLocation community = org.locateCommunity(communityId);

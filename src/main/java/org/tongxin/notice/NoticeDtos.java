@@ -26,6 +26,8 @@ public final class NoticeDtos {
                                   @NotBlank @Size(max = 64) @SafeText String name,
                                   @NotNull @Pattern(regexp = "[A-Za-z0-9-]{8,64}") String webhookKey) {}
 
+    public record NewWebhookKey(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{8,64}") String webhookKey) {}
+
     /** A group chat as lists show it: the key only as a hint of its last characters. */
     public record GroupChatView(UUID id, UUID communityId, @Schema(nullable = true) UUID gridId, String name,
                                 String keyHint, OffsetDateTime createdAt) {

@@ -5,6 +5,7 @@ import org.tongxin.common.ErrorCode;
 /** Refusals of the notice feature. */
 public enum NoticeError implements ErrorCode {
     NOTICE_NOT_FOUND(404, "找不到该通知", "No such notice"),
+    GROUP_CHAT_NOT_FOUND(404, "找不到该群", "No such group chat"),
     GROUP_CHAT_NAME_TAKEN(409, "本社区已有同名群", "The community already has a group chat of that name"),
     GRID_ELSEWHERE(400, "该网格不属于这个社区", "The grid belongs to another community"),
     ALREADY_PUBLISHED(409, "该通知已发布", "The notice is already published"),

@@ -22,6 +22,14 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
                 .setParameter("at", at).setParameter("id", noticeId).setParameter("now", now).executeUpdate() == 1;
     }
 
+    /** What a group robot posts of a notice. */
+    public record Content(String title, String body) {}
+
+    public Content content(UUID noticeId) {
+        return getEntityManager().createQuery("select n.title, n.body from Notice n where n.id = :id", Content.class)
+                .setParameter("id", noticeId).getSingleResult();
+    }
+
     /** FEED notices published by {@code now} for any place containing the household, newest first. */
     public PanacheQuery<Notice> feed(OrgLocation household, OffsetDateTime now) {
         return find("""

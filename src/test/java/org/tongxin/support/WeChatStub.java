@@ -13,6 +13,8 @@ import java.util.Map;
  * {@code ok-*} logs in (openid {@code o-<code>}), {@code bad-*} → 40029, {@code used-*} → 40163,
  * {@code busy-*} → -1, {@code limit-*} → 45011. Phone codes: {@code phone-ok} → 13812345678,
  * {@code phone-bad} → 40029. Any other code → 40029, as the real service answers an invalid code.
+ * WeCom's group robot webhook too: any key posts ({@code errcode 0}), {@code bad-*} → 93000
+ * (invalid webhook url), {@code down-*} → HTTP 500.
  */
 public class WeChatStub implements QuarkusTestResourceLifecycleManager {
 
@@ -49,7 +51,13 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
                         + PHONE + "\",\"countryCode\":\"86\",\"watermark\":{\"timestamp\":1637744274,\"appid\":\"wx-test-app\"}}}");
         wxError(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).withRequestBody(matchingJsonPath("$.code", equalTo("phone-bad"))),
                 40029, "invalid code");
-        return Map.of("tongxin.wechat.api-base-url", server.baseUrl());
+        // WeCom group robots: any key posts, except bad-* (removed robot: 93000) and down-* (HTTP 500).
+        json(post(urlPathEqualTo("/cgi-bin/webhook/send")), "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        wxError(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("bad-.*")), 93000,
+                "invalid webhook url, hint: [1669700000_123_abcdef], from ip: 127.0.0.1");
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("down-.*"))
+                .willReturn(aResponse().withStatus(500).withBody("upstream error")));
+        return Map.of("tongxin.wechat.api-base-url", server.baseUrl(), "tongxin.wecom.webhook-base-url", server.baseUrl());
     }
 
     private static void json(com.github.tomakehurst.wiremock.client.MappingBuilder request, String body) {

@@ -1,0 +1,131 @@
+package org.tongxin.notice;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.notice.DeliveryRepository.Taken;
+import org.tongxin.wechat.WeComRobots;
+
+/**
+ * Posts the group-chat rows of the outbox to their robots, on every replica at once if there are
+ * several: each run takes due rows no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a
+ * claim lease), and for each one, in this order, keeps the robot's 20-a-minute limit (Redis),
+ * records SENDING with a send lease, posts, and records the outcome:
+ *
+ * <ul>
+ *   <li>posted → SENT;</li>
+ *   <li>WeCom's own rate limit (45009) → PENDING again a minute later, not counted as an attempt;</li>
+ *   <li>a refusal that will not change (a bad or removed key, 93000...) → FAILED with the error;</li>
+ *   <li>anything passing (HTTP 5xx, no answer, -1) → PENDING again after a backoff of 10 s, 20 s,
+ *       40 s... up to 10 minutes, and FAILED after {@code tongxin.notice.max-attempts};</li>
+ *   <li>a row left in SENDING past its lease (its relay stopped mid-post) → FAILED as "outcome
+ *       unknown", never posted again: at most once per robot (docs/notices.md).</li>
+ * </ul>
+ * The key is decrypted only to post and appears in no log line or error.
+ */
+@ApplicationScoped
+public class DeliveryRelay {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration LONGEST_BACKOFF = Duration.ofMinutes(10);
+
+    private final DeliveryRepository deliveries;
+    private final NoticeRepository notices;
+    private final GroupChatRepository chats;
+    private final RobotRateGate gate;
+    private final WeComRobots robots;
+    private final PiiCipher cipher;
+    private final NoticeConfig config;
+    private final Clock clock;
+
+    DeliveryRelay(DeliveryRepository deliveries, NoticeRepository notices, GroupChatRepository chats, RobotRateGate gate,
+                  WeComRobots robots, PiiCipher cipher, NoticeConfig config, Clock clock) {
+        this.deliveries = deliveries;
+        this.notices = notices;
+        this.chats = chats;
+        this.gate = gate;
+        this.robots = robots;
+        this.cipher = cipher;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${tongxin.notice.relay-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            while (runOnce() == config.relayBatch()) {
+                // a full batch: there may be more due
+            }
+        } catch (RuntimeException unreachable) {
+            Log.warnf("notice relay run skipped (%s)", unreachable.getClass().getSimpleName());
+        }
+    }
+
+    /** One run: answers how many due deliveries it took. */
+    @ActivateRequestContext
+    public int runOnce() {
+        OffsetDateTime now = now();
+        int unknown = deliveries.expireSends(now);
+        if (unknown > 0) {
+            Log.warnf("notice relay: %d deliveries were left mid-post by a stopped relay; marked FAILED (outcome unknown)", unknown);
+        }
+        OffsetDateTime claim = now.plus(config.lease());
+        List<Taken> taken = deliveries.takeDue(now, claim, config.relayBatch());
+        for (Taken t : taken) {
+            deliver(t, claim);
+        }
+        return taken.size();
+    }
+
+    private void deliver(Taken t, OffsetDateTime claim) {
+        byte[] sealedKey = chats.sealedKey(t.robotId()).orElseThrow();
+        NoticeRepository.Content notice = notices.content(t.noticeId());
+        OffsetDateTime now = now();
+        long waitMillis;
+        try {
+            waitMillis = gate.take(t.robotId(), t.id(), now.toInstant().toEpochMilli(), config.robotPerMinute());
+        } catch (RuntimeException unreachable) {
+            Log.warnf("notice relay: robot rate gate unavailable (%s); delivery %s waits", unreachable.getClass().getSimpleName(), t.id());
+            deliveries.release(t.id(), claim, now.plus(FIRST_BACKOFF));
+            return;
+        }
+        if (waitMillis > 0) {
+            deliveries.release(t.id(), claim, now.plus(Duration.ofMillis(waitMillis)));
+            return;
+        }
+        OffsetDateTime sendLease = now.plus(config.lease());
+        if (!deliveries.startSending(t.id(), claim, sendLease)) {
+            return; // another relay took it over after this one's claim passed
+        }
+        int attempt = t.attempts() + 1;
+        WeComRobots.Outcome outcome = robots.sendMarkdown(cipher.decrypt(sealedKey),
+                ChatMessage.markdown(notice.title(), notice.body()));
+        OffsetDateTime after = now();
+        boolean recorded = switch (outcome.kind()) {
+            case SENT -> deliveries.sent(t.id(), sendLease, after);
+            case RATE_LIMITED -> deliveries.retry(t.id(), sendLease, after.plusMinutes(1), outcome.reason(), false);
+            case PERMANENT -> deliveries.failed(t.id(), sendLease, outcome.reason());
+            case TRANSIENT -> attempt >= config.maxAttempts()
+                    ? deliveries.failed(t.id(), sendLease, outcome.reason() + "; gave up after " + attempt + " attempts")
+                    : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason(), true);
+        };
+        Log.infof("notice delivery id=%s notice=%s robot=%s attempt=%d outcome=%s code=%d%s", t.id(), t.noticeId(),
+                t.robotId(), attempt, outcome.kind(), outcome.code(), recorded ? "" : " (not recorded: the send lease passed)");
+    }
+
+    static Duration backoff(int attempt) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 16));
+        return d.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : d;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
