@@ -39,6 +39,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
                 .setParameter("n", noticeId).setParameter("place", placeId).setParameter("at", at).executeUpdate();
     }
 
+    /** The rows of a message withdrawn before it was due: none has gone out (pending posts, feed rows of a later time). */
+    public void dropUnsent(UUID noticeId) {
+        getEntityManager().createNativeQuery("""
+                DELETE FROM notice_delivery WHERE notice_id = :n AND (status = 'PENDING' OR channel = 'FEED')""")
+                .setParameter("n", noticeId).executeUpdate();
+    }
+
     /** A group-chat delivery a relay has taken: which notice to which robot. */
     public record Taken(UUID id, UUID noticeId, UUID robotId, int attempts) {}
 

@@ -18,14 +18,14 @@ import org.tongxin.common.OrgLocation;
 @Entity
 public class Notice {
 
-    /** The level of the tree a notice is addressed to. */
-    public enum ScopeType { STREET, COMMUNITY, GRID, BUILDING }
+    /** The level of the tree a notice is addressed to; USERS: given people (a message from another feature). */
+    public enum ScopeType { STREET, COMMUNITY, GRID, BUILDING, USERS }
 
     /** Where a notice goes: group chats' robots, a WeChat subscribe message, the mini-program's feed. */
     public enum Channel { GROUP_CHAT, SUBSCRIBE, FEED }
 
-    /** Derived from {@code publishedAt} and now. */
-    public enum Status { DRAFT, SCHEDULED, PUBLISHED }
+    /** Derived from {@code publishedAt}, {@code cancelledAt} and now. */
+    public enum Status { DRAFT, SCHEDULED, PUBLISHED, CANCELLED }
 
     @Id
     private UUID id;
@@ -47,14 +47,26 @@ public class Notice {
     private String[] channels;
     @Column(name = "send_at")
     private OffsetDateTime sendAt;
+    private String ref;
     @Column(name = "created_by")
     private UUID createdBy;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Column(name = "published_at")
     private OffsetDateTime publishedAt;
+    @Column(name = "cancelled_at")
+    private OffsetDateTime cancelledAt;
 
     protected Notice() {}
+
+    /** A message from another feature ({@code ref}: its key for it) to given people, or to a place when {@code place} is set. */
+    static Notice fromFeature(String ref, String title, String body, ScopeType scopeType, UUID scopeId, OrgLocation place,
+                              List<Channel> channels, OffsetDateTime at, OffsetDateTime now) {
+        Notice n = new Notice(title, body, scopeType, scopeId, place != null ? place : new OrgLocation(null, null, null, null, null),
+                channels, at.isAfter(now) ? at : null, null, now);
+        n.ref = ref;
+        return n;
+    }
 
     public Notice(String title, String body, ScopeType scopeType, UUID scopeId, OrgLocation place, List<Channel> channels,
                   OffsetDateTime sendAt, UUID createdBy, OffsetDateTime createdAt) {
@@ -74,13 +86,16 @@ public class Notice {
     }
 
     public Status statusAt(OffsetDateTime now) {
+        if (cancelledAt != null) {
+            return Status.CANCELLED;
+        }
         if (publishedAt == null) {
             return Status.DRAFT;
         }
         return publishedAt.isAfter(now) ? Status.SCHEDULED : Status.PUBLISHED;
     }
 
-    /** The place the notice is addressed to, finer levels null. */
+    /** The place the notice is addressed to, finer levels null (all null for a message to people). */
     public OrgLocation place() {
         return new OrgLocation(streetId, communityId, gridId, buildingId, null);
     }

@@ -36,7 +36,10 @@ public final class NoticeDtos {
         }
     }
 
-    public record Scope(@NotNull Notice.ScopeType type, @NotNull UUID id) {}
+    /** The places staff address notices to. */
+    public enum PlaceType { STREET, COMMUNITY, GRID, BUILDING }
+
+    public record Scope(@NotNull PlaceType type, @NotNull UUID id) {}
 
     public record CreateNotice(@NotBlank @Size(max = 64) @SafeText String title,
                                @NotBlank @Size(max = 20000) @SafeMultilineText String body,
@@ -44,11 +47,13 @@ public final class NoticeDtos {
                                @NotNull @Size(min = 1, max = 3) List<Notice.@NotNull Channel> channels,
                                @PlausibleDate OffsetDateTime sendAt) {}
 
-    public record NoticeView(UUID id, String title, String body, Scope scope, List<Notice.Channel> channels,
+    /** {@code scope}: null for a message to given people (sent by another feature, e.g. "your order is ready"). */
+    public record NoticeView(UUID id, String title, String body, @Schema(nullable = true) Scope scope, List<Notice.Channel> channels,
                              Notice.Status status, @Schema(nullable = true) OffsetDateTime sendAt,
                              @Schema(nullable = true) OffsetDateTime publishedAt, OffsetDateTime createdAt) {
         static NoticeView from(Notice n, OffsetDateTime now) {
-            return new NoticeView(n.getId(), n.getTitle(), n.getBody(), new Scope(n.getScopeType(), n.getScopeId()),
+            return new NoticeView(n.getId(), n.getTitle(), n.getBody(), n.getScopeType() == Notice.ScopeType.USERS ? null
+                            : new Scope(PlaceType.valueOf(n.getScopeType().name()), n.getScopeId()),
                     n.channelList(), n.statusAt(now), n.getSendAt(), n.getPublishedAt(), n.getCreatedAt());
         }
     }

@@ -30,13 +30,34 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
                 .setParameter("id", noticeId).getSingleResult();
     }
 
-    /** FEED notices published by {@code now} for any place containing the household, newest first. */
-    public PanacheQuery<Notice> feed(OrgLocation household, OffsetDateTime now) {
-        return find("""
-                publishedAt <= :now and array_contains(channels, 'FEED') and streetId = :street
-                and (communityId is null or communityId = :community) and (gridId is null or gridId = :grid)
-                and (buildingId is null or buildingId = :building) order by publishedAt desc""",
-                Parameters.with("now", now).and("street", household.streetId()).and("community", household.communityId())
-                        .and("grid", household.gridId()).and("building", household.buildingId()));
+    /**
+     * The person's feed: FEED notices published by {@code now} for any place containing their
+     * household ({@code household} null: none), and messages addressed to them; newest first.
+     */
+    public PanacheQuery<Notice> feed(UUID userId, OrgLocation household, OffsetDateTime now) {
+        String personal = "exists (select 1 from NoticeDelivery d where d.noticeId = n.id and d.channel = 'FEED' and d.targetId = :user)";
+        Parameters params = Parameters.with("now", now).and("user", userId);
+        String inScope = "1 = 0";
+        if (household != null) {
+            inScope = """
+                    (array_contains(n.channels, 'FEED') and n.streetId = :street
+                     and (n.communityId is null or n.communityId = :community) and (n.gridId is null or n.gridId = :grid)
+                     and (n.buildingId is null or n.buildingId = :building))""";
+            params.and("street", household.streetId()).and("community", household.communityId())
+                    .and("grid", household.gridId()).and("building", household.buildingId());
+        }
+        return find("from Notice n where n.publishedAt <= :now and n.cancelledAt is null and (" + inScope + " or " + personal
+                + ") order by n.publishedAt desc", params);
+    }
+
+    /** Withdraws a feature's message not yet due at {@code now}; false if there is none (or it is out already). */
+    public boolean cancel(String ref, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE notice SET cancelled_at = :now WHERE ref = :ref AND cancelled_at IS NULL AND published_at > :now""")
+                .setParameter("now", now).setParameter("ref", ref).executeUpdate() == 1;
+    }
+
+    public java.util.Optional<Notice> byRef(String ref) {
+        return find("ref", ref).firstResultOptional();
     }
 }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
@@ -62,7 +61,8 @@ public class NoticeService {
         if (req.sendAt() != null && !req.sendAt().isAfter(now)) {
             throw new ApiException(NoticeError.SEND_AT_PASSED);
         }
-        Notice notice = new Notice(req.title().strip(), req.body().strip(), req.scope().type(), req.scope().id(), place,
+        Notice notice = new Notice(req.title().strip(), req.body().strip(), Notice.ScopeType.valueOf(req.scope().type().name()),
+                req.scope().id(), place,
                 req.channels().stream().distinct().toList(), req.sendAt(), caller.userId(), now);
         notices.persistAndFlush(notice);
         if (req.sendAt() != null) {
@@ -95,14 +95,14 @@ public class NoticeService {
                 : d).toList();
     }
 
-    /** The FEED notices published for the caller's household's places, newest first; none without a household. */
+    /**
+     * The caller's feed: the FEED notices published for their household's places (none without a
+     * household) and the messages addressed to them, newest first.
+     */
     public Page<NoticeView> feed(Caller caller, int page, int size) {
         OffsetDateTime now = now();
-        Optional<UUID> household = accounts.householdOf(caller.userId());
-        if (household.isEmpty()) {
-            return new Page<>(List.of(), page, size, 0);
-        }
-        return Page.of(notices.feed(households.locate(household.get()), now), page, size, n -> NoticeView.from(n, now));
+        OrgLocation household = accounts.householdOf(caller.userId()).map(households::locate).orElse(null);
+        return Page.of(notices.feed(caller.userId(), household, now), page, size, n -> NoticeView.from(n, now));
     }
 
     /** Sets the publication time and writes the outbox rows, in the caller's transaction. */

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.List;
 import java.util.UUID;
 
 /** Batches. Each step is one conditional update from the step before, so no step is skipped or taken twice. */
@@ -43,6 +44,14 @@ public class BatchRepository implements PanacheRepositoryBase<Batch, UUID> {
             query.setParameter("limit", disinfectedBefore);
         }
         return query.executeUpdate() == 1;
+    }
+
+    /** Who placed an order of a batch, and how it is handed over. */
+    public record Placer(UUID userId, ResidentOrder.DeliveryMode mode) {}
+
+    public List<Placer> placers(UUID batchId) {
+        return getEntityManager().createQuery("select o.userId, o.deliveryMode from ResidentOrder o where o.batchId = :b",
+                Placer.class).setParameter("b", batchId).getResultList();
     }
 
     /** On release the batch's orders become ready for hand-over. */

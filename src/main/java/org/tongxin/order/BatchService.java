@@ -12,6 +12,7 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.notice.Notices;
 import org.tongxin.order.OrderDtos.BatchView;
 import org.tongxin.order.OrderDtos.CreateBatch;
 import org.tongxin.org.OrgService;
@@ -30,9 +31,11 @@ public class BatchService {
     private final ScopeGuard scope;
     private final OrderConfig config;
     private final Clock clock;
+    private final Notices notices;
 
     BatchService(BatchRepository batches, WindowRepository windows, OrgService org, ScopeGuard scope, OrderConfig config,
-                 Clock clock) {
+                 Clock clock, Notices notices) {
+        this.notices = notices;
         this.batches = batches;
         this.windows = windows;
         this.org = org;
@@ -74,9 +77,26 @@ public class BatchService {
         }
         if (release) {
             batches.release(batchId);
+            tellHouseholds(batchId, now);
         }
         Log.infof("batch %s id=%s by=%s", to.name().toLowerCase(), batchId, caller.userId());
         return view(batches.reloaded(batch));
+    }
+
+    /**
+     * Tells whoever placed each order of the released batch, in this transaction (the messages go
+     * with the release or not at all): door orders that a volunteer is on the way, the others that
+     * they can collect at the pickup zone.
+     */
+    private void tellHouseholds(UUID batchId, OffsetDateTime now) {
+        var placers = batches.placers(batchId);
+        notices.toUsers("batch-released:" + batchId + ":door",
+                placers.stream().filter(p -> p.mode() == ResidentOrder.DeliveryMode.DOOR).map(BatchRepository.Placer::userId).toList(),
+                "您订购的物资已放行", "物资已完成消杀和静置，志愿者将尽快送货上门，请留意敲门或电话。", now);
+        notices.toUsers("batch-released:" + batchId + ":pickup",
+                placers.stream().filter(p -> p.mode() != ResidentOrder.DeliveryMode.DOOR).map(BatchRepository.Placer::userId).toList(),
+                "您订购的物资可以领取了", "物资已完成消杀和静置，请到物资领取区凭取货码领取（取货码见订单详情）；错峰取物的住户请按所选时段前往。",
+                now);
     }
 
     private BatchView view(Batch b) {

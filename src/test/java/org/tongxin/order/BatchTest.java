@@ -52,6 +52,11 @@ class BatchTest {
         staff.as().post("/api/batches/" + batch + "/release").then().statusCode(200).body("status", equalTo("RELEASED"));
         household.as().get("/api/orders/" + order).then().statusCode(200).body("status", equalTo("READY"))
                 .body("history.step", contains("PLACED", "BATCHED", "ARRIVED", "DISINFECTED", "STORED", "READY"));
+        // The release told the household, in its own feed (a LOW-risk community: pick up at the zone).
+        household.as().get("/api/notices/feed").then().statusCode(200).body("items[0].title", equalTo("您订购的物资可以领取了"))
+                .body("items[0].scope", nullValue());
+        OrderFixture.household(staff, org).as().get("/api/notices/feed").then().statusCode(200)
+                .body("items.title", not(hasItem("您订购的物资可以领取了")));
         staff.as().post("/api/batches/" + UUID.randomUUID() + "/arrive").then().spec(problem(404, "BATCH_NOT_FOUND"));
     }
 
