@@ -1,14 +1,27 @@
 package org.tongxin.notice;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.notice.DeliveryRepository.Taken;
 import org.tongxin.wechat.WeComRobots;
@@ -16,7 +29,8 @@ import org.tongxin.wechat.WeComRobots;
 /**
  * Posts the group-chat rows of the outbox to their robots, on every replica at once if there are
  * several: each run takes due rows no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a
- * claim lease), and for each one, in this order, keeps the robot's 20-a-minute limit (Redis),
+ * claim lease), posts to up to {@code tongxin.notice.relay-parallelism} robots at once (each
+ * robot's rows one after another, in order), and for each row, in this order, keeps the robot's 20-a-minute limit (Redis),
  * records SENDING with a send lease, posts, and records the outcome:
  *
  * <ul>
@@ -44,6 +58,7 @@ public class DeliveryRelay {
     private final PiiCipher cipher;
     private final NoticeConfig config;
     private final Clock clock;
+    private final ExecutorService posting;
 
     DeliveryRelay(DeliveryRepository deliveries, NoticeRepository notices, GroupChatRepository chats, RobotRateGate gate,
                   WeComRobots robots, PiiCipher cipher, NoticeConfig config, Clock clock) {
@@ -55,6 +70,12 @@ public class DeliveryRelay {
         this.cipher = cipher;
         this.config = config;
         this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.posting = Executors.newFixedThreadPool(config.relayParallelism(), r -> {
+            Thread t = new Thread(r, "notice-relay-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Scheduled(every = "${tongxin.notice.relay-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -78,10 +99,38 @@ public class DeliveryRelay {
         }
         OffsetDateTime claim = now.plus(config.lease());
         List<Taken> taken = deliveries.takeDue(now, claim, config.relayBatch());
-        for (Taken t : taken) {
-            deliver(t, claim);
+        // Robots in parallel, each robot's deliveries one after another and in the order they fell due.
+        Map<UUID, List<Taken>> byRobot = taken.stream()
+                .collect(Collectors.groupingBy(Taken::robotId, LinkedHashMap::new, Collectors.toList()));
+        List<Future<?>> robotsDone = new ArrayList<>();
+        byRobot.values().forEach(rows -> robotsDone.add(posting.submit(() -> inRequestContext(() -> rows.forEach(t -> deliver(t, claim))))));
+        for (Future<?> done : robotsDone) {
+            try {
+                done.get();
+            } catch (ExecutionException failed) {
+                Log.warnf("notice relay: a robot's deliveries stopped (%s); they are taken again after the claim",
+                        failed.getCause().getClass().getSimpleName());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return taken.size();
+    }
+
+    private static void inRequestContext(Runnable work) {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            work.run();
+        } finally {
+            request.terminate();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        posting.shutdown();
     }
 
     private void deliver(Taken t, OffsetDateTime claim) {

@@ -16,6 +16,10 @@ public interface NoticeConfig {
     @WithDefault("100")
     int relayBatch();
 
+    /** Robots one relay posts to at once (each robot's deliveries in order, one at a time) (TONGXIN_NOTICE_RELAY_PARALLELISM). */
+    @WithDefault("16")
+    int relayParallelism();
+
     /** How long a relay holds a delivery it is sending; past it, the delivery's outcome counts as unknown (TONGXIN_NOTICE_LEASE). */
     @WithDefault("PT1M")
     Duration lease();

@@ -28,6 +28,39 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     public record NoShowRow(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
                             UUID volunteerId) {}
 
+    /** A claim whose shift starts soon, with how many reminders its claimant was sent. */
+    public record Upcoming(UUID claimId, UUID userId, OffsetDateTime startsAt, String checkpoint, int remindersSent) {}
+
+    /**
+     * Held claims (not checked in) of shifts starting after {@code now} whose next reminder is due:
+     * fewer reminders sent than {@code horizons} (now + each lead, longest lead first) has passed.
+     * Locked, so that a cancel waits and other replicas skip them.
+     */
+    public List<Upcoming> dueForReminder(OffsetDateTime now, List<OffsetDateTime> horizons, int limit) {
+        StringBuilder due = new StringBuilder("1 = 0");
+        for (int i = 0; i < horizons.size(); i++) {
+            due.append(" OR (c.reminders_sent < ").append(i + 1).append(" AND s.starts_at <= :h").append(i).append(')');
+        }
+        var query = getEntityManager().createNativeQuery("""
+                SELECT c.id, c.user_id, s.starts_at, cp.name, c.reminders_sent
+                FROM shift_claim c JOIN shift s ON s.id = c.shift_id JOIN checkpoint cp ON cp.id = s.checkpoint_id
+                WHERE c.status = 'CLAIMED' AND s.starts_at > :now AND (""" + due + """
+                ) ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""")
+                .setParameter("now", now).setParameter("limit", limit);
+        for (int i = 0; i < horizons.size(); i++) {
+            query.setParameter("h" + i, horizons.get(i));
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Upcoming((UUID) r[0], (UUID) r[1],
+                r[2] instanceof OffsetDateTime at ? at : ((java.time.Instant) r[2]).atOffset(java.time.ZoneOffset.UTC),
+                (String) r[3], ((Number) r[4]).intValue())).toList();
+    }
+
+    public void remindersSent(UUID claimId, int sent) {
+        getEntityManager().createNativeQuery("UPDATE shift_claim SET reminders_sent = :n WHERE id = :id")
+                .setParameter("n", sent).setParameter("id", claimId).executeUpdate();
+    }
+
     public Optional<ShiftClaim> of(UUID shiftId, UUID userId) {
         return find("shiftId = ?1 and userId = ?2", shiftId, userId).firstResultOptional();
     }

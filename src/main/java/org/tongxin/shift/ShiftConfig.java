@@ -30,4 +30,12 @@ public interface ShiftConfig {
      */
     @WithDefault("30s")
     String gateReconcileEvery();
+
+    /** When claimants are reminded of their shift, before its start (TONGXIN_SHIFT_REMIND_BEFORE, e.g. PT12H,PT1H). */
+    @WithDefault("PT12H,PT1H")
+    java.util.List<Duration> remindBefore();
+
+    /** How often due reminders are looked for; {@code off} disables it (TONGXIN_SHIFT_REMINDERS_EVERY). */
+    @WithDefault("1m")
+    String remindersEvery();
 }
