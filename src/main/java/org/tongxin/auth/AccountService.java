@@ -62,6 +62,11 @@ public class AccountService {
         return users.householdOf(userId);
     }
 
+    /** The community's staff (COMMUNITY_STAFF granted for it), e.g. to tell them something. */
+    public List<UUID> communityStaff(UUID communityId) {
+        return grants.holdersIn(Role.COMMUNITY_STAFF, communityId);
+    }
+
     public List<Grant> grantsOf(UUID userId) {
         return grants.grantsOf(userId);
     }

@@ -12,6 +12,13 @@ import org.tongxin.auth.AuthDtos.GrantView;
 @ApplicationScoped
 public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
 
+    /** Who holds {@code role} for exactly this community (not above it). */
+    public List<UUID> holdersIn(Role role, UUID communityId) {
+        return getEntityManager().createQuery(
+                "select distinct g.userId from RoleGrant g where g.role = :role and g.communityId = :c", UUID.class)
+                .setParameter("role", role).setParameter("c", communityId).getResultList();
+    }
+
     public List<Grant> grantsOf(UUID userId) {
         return list("userId", userId).stream().map(RoleGrant::toGrant).toList();
     }

@@ -56,6 +56,30 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 (String) r[3], ((Number) r[4]).intValue())).toList();
     }
 
+    /** A claim whose claimant did not check in, not reported yet. */
+    public record Missed(UUID claimId, UUID communityId, UUID volunteerId, OffsetDateTime startsAt, String checkpoint) {}
+
+    /**
+     * Claims still CLAIMED (never checked in) of shifts that started by {@code startedBy} and after
+     * {@code since}, not reported yet; locked like the reminders.
+     */
+    public List<Missed> unreportedNoShows(OffsetDateTime since, OffsetDateTime startedBy, int limit) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                SELECT c.id, s.community_id, c.volunteer_id, s.starts_at, cp.name
+                FROM shift_claim c JOIN shift s ON s.id = c.shift_id JOIN checkpoint cp ON cp.id = s.checkpoint_id
+                WHERE c.status = 'CLAIMED' AND NOT c.no_show_reported AND s.starts_at <= :by AND s.starts_at > :since
+                ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""")
+                .setParameter("by", startedBy).setParameter("since", since).setParameter("limit", limit).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Missed((UUID) r[0], (UUID) r[1], (UUID) r[2],
+                r[3] instanceof OffsetDateTime at ? at : ((java.time.Instant) r[3]).atOffset(java.time.ZoneOffset.UTC),
+                (String) r[4])).toList();
+    }
+
+    public void noShowReported(UUID claimId) {
+        getEntityManager().createNativeQuery("UPDATE shift_claim SET no_show_reported = true WHERE id = :id")
+                .setParameter("id", claimId).executeUpdate();
+    }
+
     public void remindersSent(UUID claimId, int sent) {
         getEntityManager().createNativeQuery("UPDATE shift_claim SET reminders_sent = :n WHERE id = :id")
                 .setParameter("n", sent).setParameter("id", claimId).executeUpdate();

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.ShiftFixture;
@@ -24,6 +25,9 @@ class ReminderTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    NoShowReports noShows;
 
     @Test
     void aClaimantIsRemindedTwiceAndACancelledClaimNever() {
@@ -54,6 +58,30 @@ class ReminderTest {
         assertEquals(2, titles(stays).size(), "and one 1 h ahead");
         assertEquals(1, titles(late).size(), "a claim made within the hour gets one reminder, not two");
         assertTrue(titles(late).get(0).startsWith("上岗提醒："));
+    }
+
+    @Test
+    void theCommunitysStaffHearOfANoShowOnce() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        LocalDate date = ShiftFixture.future().plusDays(1);
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), date).get(2);
+        Api.User absent = ShiftFixture.volunteer(org, staff);
+        Api.User present = ShiftFixture.volunteer(org, staff);
+        absent.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        present.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        clock.setTo(ShiftFixture.startOf(date, 16).plusMinutes(5));
+        present.as().post("/api/shifts/" + shift + "/check-in").then().statusCode(200);
+        noShows.report();
+        assertEquals(List.of(), titles(staff), "not before 15 minutes");
+
+        clock.setTo(ShiftFixture.startOf(date, 16).plusMinutes(16));
+        noShows.report();
+        noShows.report();
+        assertEquals(1, titles(staff).size(), "one report for the one who did not check in, once");
+        assertTrue(titles(staff).get(0).startsWith("缺岗："));
+        assertEquals(List.of(), titles(Api.withRole(Role.COMMUNITY_STAFF,
+                OrgFixture.streetToHousehold(Api.districtAdmin()).community())), "other communities' staff hear nothing");
     }
 
     private static List<String> titles(Api.User user) {
