@@ -62,6 +62,14 @@ public class AccountService {
         return users.householdOf(userId);
     }
 
+    /**
+     * A person's WeChat openid, to send them a subscribe message; empty for accounts without one
+     * (dev logins). Personal data: never logged, never answered.
+     */
+    public Optional<String> openidOf(UUID userId) {
+        return users.sealedOpenid(userId).map(pii::decrypt);
+    }
+
     /** The community's staff (COMMUNITY_STAFF granted for it), e.g. to tell them something. */
     public List<UUID> communityStaff(UUID communityId) {
         return grants.holdersIn(Role.COMMUNITY_STAFF, communityId);

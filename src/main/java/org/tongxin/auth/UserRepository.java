@@ -10,6 +10,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> {
 
+    /** A person's sealed openid, read fresh. */
+    public Optional<byte[]> sealedOpenid(UUID userId) {
+        return getEntityManager().createQuery("select u.openidEnc from UserAccount u where u.id = :id and u.openidEnc is not null",
+                byte[].class).setParameter("id", userId).getResultStream().findFirst();
+    }
+
     /** The household a person belongs to, read without loading (and tracking) the account. */
     public Optional<UUID> householdOf(UUID userId) {
         return getEntityManager().createQuery("select u.householdId from UserAccount u where u.id = :id and u.householdId is not null",

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,13 +23,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.tongxin.auth.AccountService;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.TimeConfig;
 import org.tongxin.notice.DeliveryRepository.Taken;
+import org.tongxin.wechat.SendOutcome;
+import org.tongxin.wechat.WeChatClient;
 import org.tongxin.wechat.WeComRobots;
 
 /**
- * Posts the group-chat rows of the outbox to their robots, on every replica at once if there are
- * several: each run takes due rows no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a
+ * Sends the group-chat and subscribe rows of the outbox (subscribe rows: see
+ * {@code deliverSubscribe}), on every replica at once if there are several: each run takes due rows no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a
  * claim lease), posts to up to {@code tongxin.notice.relay-parallelism} robots at once (each
  * robot's rows one after another, in order), and for each row, in this order, keeps the robot's 20-a-minute limit (Redis),
  * records SENDING with a send lease, posts, and records the outcome:
@@ -59,9 +64,18 @@ public class DeliveryRelay {
     private final NoticeConfig config;
     private final Clock clock;
     private final ExecutorService posting;
+    private final ConsentRepository consents;
+    private final AccountService accounts;
+    private final WeChatClient wechat;
+    private final ZoneId zone;
 
     DeliveryRelay(DeliveryRepository deliveries, NoticeRepository notices, GroupChatRepository chats, RobotRateGate gate,
-                  WeComRobots robots, PiiCipher cipher, NoticeConfig config, Clock clock) {
+                  WeComRobots robots, PiiCipher cipher, NoticeConfig config, Clock clock, ConsentRepository consents,
+                  AccountService accounts, WeChatClient wechat, TimeConfig time) {
+        this.consents = consents;
+        this.accounts = accounts;
+        this.wechat = wechat;
+        this.zone = time.zone();
         this.deliveries = deliveries;
         this.notices = notices;
         this.chats = chats;
@@ -101,7 +115,7 @@ public class DeliveryRelay {
         List<Taken> taken = deliveries.takeDue(now, claim, config.relayBatch());
         // Robots in parallel, each robot's deliveries one after another and in the order they fell due.
         Map<UUID, List<Taken>> byRobot = taken.stream()
-                .collect(Collectors.groupingBy(Taken::robotId, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Taken::targetId, LinkedHashMap::new, Collectors.toList()));
         List<Future<?>> robotsDone = new ArrayList<>();
         byRobot.values().forEach(rows -> robotsDone.add(posting.submit(() -> inRequestContext(() -> rows.forEach(t -> deliver(t, claim))))));
         for (Future<?> done : robotsDone) {
@@ -134,12 +148,61 @@ public class DeliveryRelay {
     }
 
     private void deliver(Taken t, OffsetDateTime claim) {
-        byte[] sealedKey = chats.sealedKey(t.robotId()).orElseThrow();
+        if (t.channel() == Notice.Channel.SUBSCRIBE) {
+            deliverSubscribe(t, claim);
+        } else {
+            deliverToRobot(t, claim);
+        }
+    }
+
+    /**
+     * A subscribe message: SENDING recorded first, then one of the person's acceptances used up,
+     * then the send. 43101 (refused, or none left on WeChat's side) ends it FAILED with the
+     * acceptance used, never retried; a passing failure gives the acceptance back and retries.
+     */
+    private void deliverSubscribe(Taken t, OffsetDateTime claim) {
+        OffsetDateTime now = now();
+        OffsetDateTime sendLease = now.plus(config.lease());
+        String template = config.subscribe().templateId().orElse(null);
+        if (!deliveries.startSending(t.id(), claim, sendLease)) {
+            return;
+        }
+        int attempt = t.attempts() + 1;
+        var openid = accounts.openidOf(t.targetId());
+        var consent = template == null ? java.util.Optional.<UUID>empty() : consents.useOne(t.targetId(), template, t.id(), now);
+        if (template == null || openid.isEmpty() || consent.isEmpty()) {
+            deliveries.failed(t.id(), sendLease, template == null ? "no subscribe template configured"
+                    : openid.isEmpty() ? "the person has no WeChat openid" : "no unused acceptance of the template left");
+            return;
+        }
+        NoticeRepository.Content notice = notices.content(t.noticeId());
+        NoticeConfig.Subscribe s = config.subscribe();
+        SendOutcome outcome = wechat.sendSubscribe(openid.get(), template, s.page(), java.util.Map.of(
+                s.titleField(), SubscribeFields.thing(notice.title()),
+                s.summaryField(), SubscribeFields.thing(SubscribeFields.plain(notice.body())),
+                s.timeField(), SubscribeFields.time(now.atZoneSameInstant(zone))));
+        OffsetDateTime after = now();
+        boolean recorded = switch (outcome.kind()) {
+            case SENT -> deliveries.sent(t.id(), sendLease, after);
+            case PERMANENT -> deliveries.failed(t.id(), sendLease, outcome.reason());
+            case RATE_LIMITED, TRANSIENT -> {
+                consents.giveBack(consent.get());
+                yield attempt >= config.maxAttempts()
+                        ? deliveries.failed(t.id(), sendLease, outcome.reason() + "; gave up after " + attempt + " attempts")
+                        : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason(), true);
+            }
+        };
+        Log.infof("notice delivery id=%s notice=%s channel=SUBSCRIBE user=%s attempt=%d outcome=%s code=%d%s", t.id(),
+                t.noticeId(), t.targetId(), attempt, outcome.kind(), outcome.code(), recorded ? "" : " (not recorded)");
+    }
+
+    private void deliverToRobot(Taken t, OffsetDateTime claim) {
+        byte[] sealedKey = chats.sealedKey(t.targetId()).orElseThrow();
         NoticeRepository.Content notice = notices.content(t.noticeId());
         OffsetDateTime now = now();
         long waitMillis;
         try {
-            waitMillis = gate.take(t.robotId(), t.id(), now.toInstant().toEpochMilli(), config.robotPerMinute());
+            waitMillis = gate.take(t.targetId(), t.id(), now.toInstant().toEpochMilli(), config.robotPerMinute());
         } catch (RuntimeException unreachable) {
             Log.warnf("notice relay: robot rate gate unavailable (%s); delivery %s waits", unreachable.getClass().getSimpleName(), t.id());
             deliveries.release(t.id(), claim, now.plus(FIRST_BACKOFF));
@@ -154,7 +217,7 @@ public class DeliveryRelay {
             return; // another relay took it over after this one's claim passed
         }
         int attempt = t.attempts() + 1;
-        WeComRobots.Outcome outcome = robots.sendMarkdown(cipher.decrypt(sealedKey),
+        SendOutcome outcome = robots.sendMarkdown(cipher.decrypt(sealedKey),
                 ChatMessage.markdown(notice.title(), notice.body()));
         OffsetDateTime after = now();
         boolean recorded = switch (outcome.kind()) {
@@ -166,7 +229,7 @@ public class DeliveryRelay {
                     : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason(), true);
         };
         Log.infof("notice delivery id=%s notice=%s robot=%s attempt=%d outcome=%s code=%d%s", t.id(), t.noticeId(),
-                t.robotId(), attempt, outcome.kind(), outcome.code(), recorded ? "" : " (not recorded: the send lease passed)");
+                t.targetId(), attempt, outcome.kind(), outcome.code(), recorded ? "" : " (not recorded: the send lease passed)");
     }
 
     static Duration backoff(int attempt) {

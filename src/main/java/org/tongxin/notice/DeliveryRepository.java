@@ -46,11 +46,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
                 .setParameter("n", noticeId).executeUpdate();
     }
 
-    /** A group-chat delivery a relay has taken: which notice to which robot. */
-    public record Taken(UUID id, UUID noticeId, UUID robotId, int attempts) {}
+    /** A delivery a relay has taken: which notice to which robot (GROUP_CHAT) or person (SUBSCRIBE). */
+    public record Taken(UUID id, UUID noticeId, Notice.Channel channel, UUID targetId, int attempts) {}
 
     /**
-     * Takes up to {@code batch} due group-chat deliveries for one relay: rows still PENDING, due,
+     * Takes up to {@code batch} due group-chat and subscribe deliveries for one relay: rows still PENDING, due,
      * and held by no other relay ({@code SKIP LOCKED}, and no live lease); each gets the lease
      * {@code lease}, the relay's claim on it. A relay that dies leaves them PENDING; once the
      * lease passes, another takes them. Nothing is sent yet.
@@ -60,14 +60,15 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
         List<?> rows = getEntityManager().createNativeQuery("""
                 UPDATE notice_delivery d SET lease_until = :lease
                 FROM (SELECT id FROM notice_delivery
-                      WHERE status = 'PENDING' AND channel = 'GROUP_CHAT' AND next_attempt_at <= :now
+                      WHERE status = 'PENDING' AND channel IN ('GROUP_CHAT', 'SUBSCRIBE') AND next_attempt_at <= :now
                         AND (lease_until IS NULL OR lease_until < :now)
                       ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
-                RETURNING d.id, d.notice_id, d.target_id, d.attempts""")
+                RETURNING d.id, d.notice_id, d.channel, d.target_id, d.attempts""")
                 .setParameter("lease", lease).setParameter("now", now).setParameter("batch", batch).getResultList();
         return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Taken((UUID) r[0], (UUID) r[1], (UUID) r[2], ((Number) r[3]).intValue())).toList();
+                .map(r -> new Taken((UUID) r[0], (UUID) r[1], Notice.Channel.valueOf((String) r[2]), (UUID) r[3],
+                        ((Number) r[4]).intValue())).toList();
     }
 
     /**
@@ -142,6 +143,28 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
                 FROM notice_delivery WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now""")
                 .setParameter("now", now).getSingleResult();
         return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /**
+     * One SUBSCRIBE row per resident whose household lies in the notice's place and who holds an
+     * unused acceptance of the template, due at {@code at}.
+     */
+    public int writeSubscribers(UUID noticeId, OrgLocation place, String templateId, OffsetDateTime at) {
+        String where = place.buildingId() != null ? "b.id = :place" : place.gridId() != null ? "g.id = :place"
+                : place.communityId() != null ? "c.id = :place" : "c.street_id = :place";
+        UUID placeId = place.buildingId() != null ? place.buildingId() : place.gridId() != null ? place.gridId()
+                : place.communityId() != null ? place.communityId() : place.streetId();
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at)
+                SELECT gen_random_uuid(), :n, 'SUBSCRIBE', u.id, 'PENDING', :at
+                FROM app_user u JOIN household h ON h.id = u.household_id JOIN building b ON b.id = h.building_id
+                     JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id
+                WHERE EXISTS (SELECT 1 FROM subscription_consent s WHERE s.user_id = u.id AND s.template_id = :t AND s.used_at IS NULL)
+                  AND\s""" + where + """
+                 ON CONFLICT (notice_id, channel, target_id) DO UPDATE SET next_attempt_at = :at
+                WHERE notice_delivery.status = 'PENDING'""")
+                .setParameter("n", noticeId).setParameter("at", at).setParameter("t", templateId).setParameter("place", placeId)
+                .executeUpdate();
     }
 
     public List<DeliveryView> of(UUID noticeId) {

@@ -28,6 +28,32 @@ public interface NoticeConfig {
     @WithDefault("8")
     int maxAttempts();
 
+    /** The subscribe message notices are sent as. */
+    Subscribe subscribe();
+
+    /** A subscribe-message template (订阅消息模板) set up in the mini-program's admin console. */
+    interface Subscribe {
+
+        /** Its template id; without one the SUBSCRIBE channel is refused (TONGXIN_NOTICE_SUBSCRIBE_TEMPLATE_ID). */
+        java.util.Optional<String> templateId();
+
+        /** The {@code thing} field that gets the title, 20 characters at most (TONGXIN_NOTICE_SUBSCRIBE_TITLE_FIELD). */
+        @WithDefault("thing1")
+        String titleField();
+
+        /** The {@code thing} field that gets the start of the body (TONGXIN_NOTICE_SUBSCRIBE_SUMMARY_FIELD). */
+        @WithDefault("thing2")
+        String summaryField();
+
+        /** The {@code time} field that gets the publication time (TONGXIN_NOTICE_SUBSCRIBE_TIME_FIELD). */
+        @WithDefault("time3")
+        String timeField();
+
+        /** The mini-program page the message opens (TONGXIN_NOTICE_SUBSCRIBE_PAGE). */
+        @WithDefault("pages/notices/index")
+        String page();
+    }
+
     /** Messages one group robot takes per rolling minute; WeCom allows 20 (TONGXIN_NOTICE_ROBOT_PER_MINUTE). */
     @WithDefault("20")
     int robotPerMinute();

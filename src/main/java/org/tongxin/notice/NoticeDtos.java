@@ -28,6 +28,12 @@ public final class NoticeDtos {
 
     public record NewWebhookKey(@NotNull @Pattern(regexp = "[A-Za-z0-9-]{8,64}") String webhookKey) {}
 
+    /** One acceptance of a subscribe-message template, as {@code wx.requestSubscribeMessage} reported it. */
+    public record Subscribe(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String templateId) {}
+
+    /** How many messages of the template the caller can now be sent. */
+    public record Subscribed(String templateId, long unused) {}
+
     /** A group chat as lists show it: the key only as a hint of its last characters. */
     public record GroupChatView(UUID id, UUID communityId, @Schema(nullable = true) UUID gridId, String name,
                                 String keyHint, OffsetDateTime createdAt) {

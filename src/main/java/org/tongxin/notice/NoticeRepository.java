@@ -13,12 +13,16 @@ import org.tongxin.common.OrgLocation;
 public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
 
     /**
-     * Sets the publication time {@code at} unless the notice is already published at {@code now};
-     * false when it is (two publishers at once: one wins).
+     * Sets the publication time {@code at}: a draft, or a notice still scheduled (its time ahead),
+     * is published; anything else is refused (false). Publishing now ends the schedule
+     * ({@code send_at} cleared), so that of two publishers at once the second finds nothing left to
+     * publish, whatever their clocks read (comparing times alone let a publisher whose "now" was a
+     * moment earlier take the first one's publication for a schedule).
      */
     public boolean publish(UUID noticeId, OffsetDateTime at, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
-                UPDATE notice SET published_at = :at WHERE id = :id AND (published_at IS NULL OR published_at > :now)""")
+                UPDATE notice SET published_at = :at, send_at = CASE WHEN :at > :now THEN send_at END
+                WHERE id = :id AND (published_at IS NULL OR (send_at IS NOT NULL AND published_at > :now))""")
                 .setParameter("at", at).setParameter("id", noticeId).setParameter("now", now).executeUpdate() == 1;
     }
 

@@ -36,10 +36,12 @@ public class NoticeService {
     private final AccountService accounts;
     private final HouseholdService households;
     private final ScopeGuard scope;
+    private final NoticeConfig config;
     private final Clock clock;
 
     NoticeService(NoticeRepository notices, DeliveryRepository deliveries, OrgService org, AccountService accounts,
-                  HouseholdService households, ScopeGuard scope, Clock clock) {
+                  HouseholdService households, ScopeGuard scope, NoticeConfig config, Clock clock) {
+        this.config = config;
         this.notices = notices;
         this.deliveries = deliveries;
         this.org = org;
@@ -52,7 +54,7 @@ public class NoticeService {
     /** A draft, or with {@code sendAt} a notice scheduled for then (its deliveries written now, due then). */
     @Transactional
     public NoticeView create(Caller caller, @NotNull @Valid CreateNotice req) {
-        if (req.channels().contains(Notice.Channel.SUBSCRIBE)) {
+        if (req.channels().contains(Notice.Channel.SUBSCRIBE) && config.subscribe().templateId().isEmpty()) {
             throw new ApiException(NoticeError.CHANNEL_NOT_AVAILABLE);
         }
         OrgLocation place = locate(req.scope());
@@ -117,6 +119,11 @@ public class NoticeService {
         if (channels.contains(Notice.Channel.GROUP_CHAT)) {
             int robots = deliveries.writeGroupChats(notice.getId(), notice.place(), at);
             Log.infof("notice outbox id=%s group chats=%d due=%s", notice.getId(), robots, at);
+        }
+        if (channels.contains(Notice.Channel.SUBSCRIBE)) {
+            // Checked when the notice was written; a template removed since then sends nothing.
+            config.subscribe().templateId().ifPresent(template -> Log.infof("notice outbox id=%s subscribers=%d due=%s",
+                    notice.getId(), deliveries.writeSubscribers(notice.getId(), notice.place(), template, at), at));
         }
     }
 

@@ -66,6 +66,42 @@ public class WeChatClient {
         return info.getPurePhoneNumber() != null ? info.getPurePhoneNumber() : info.getPhoneNumber();
     }
 
+    /** errcodes of a subscribe send that retrying will not change. */
+    private static final java.util.Map<Integer, String> SUBSCRIBE_PERMANENT = java.util.Map.of(
+            43101, "the person refused, or has no acceptance left",
+            40003, "invalid openid",
+            40037, "invalid template id",
+            47003, "a field does not fit the template");
+
+    /**
+     * Sends one subscribe message (订阅消息) of {@code templateId} to {@code openid}, opening
+     * {@code page}; {@code data}: field name → value, already within WeChat's limits. Never throws
+     * for WeChat's refusals: the outcome says what happened (43101: the person's acceptance is used
+     * or was never given).
+     */
+    public SendOutcome sendSubscribe(String openid, String templateId, String page, java.util.Map<String, String> data) {
+        if (service == null) {
+            return new SendOutcome(SendOutcome.Kind.PERMANENT, 0, "WeChat is not configured");
+        }
+        var message = cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage.builder().toUser(openid).templateId(templateId)
+                .page(page).data(data.entrySet().stream()
+                        .map(e -> new cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage.MsgData(e.getKey(), e.getValue())).toList())
+                .build();
+        try {
+            service.getMsgService().sendSubscribeMsg(message);
+            return SendOutcome.sent();
+        } catch (WxErrorException e) {
+            int code = e.getError() != null ? e.getError().getErrorCode() : -1;
+            Log.warnf("wechat subscribe/send refused errcode=%d", code);
+            String permanent = SUBSCRIBE_PERMANENT.get(code);
+            return permanent != null ? new SendOutcome(SendOutcome.Kind.PERMANENT, code, "errcode " + code + ": " + permanent)
+                    : new SendOutcome(SendOutcome.Kind.TRANSIENT, code, "errcode " + code);
+        } catch (RuntimeException e) {
+            Log.warnf("wechat subscribe/send unreachable: %s", e.getClass().getSimpleName());
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private WxMaService service() {
         if (service == null) {
             throw new ApiException(WeChatError.WX_NOT_CONFIGURED);

@@ -25,12 +25,6 @@ public class WeComRobots {
     /** WeCom's limit on a markdown message's content, in UTF-8 bytes. */
     public static final int MAX_MARKDOWN_BYTES = 4096;
 
-    /** What a post came to. {@code code}: WeCom's errcode, or the HTTP status, or 0. */
-    public record Outcome(Kind kind, int code, String reason) {
-        /** SENT; RATE_LIMITED: try again after a minute; PERMANENT: the robot refuses for good; TRANSIENT: try again later. */
-        public enum Kind { SENT, RATE_LIMITED, PERMANENT, TRANSIENT }
-    }
-
     /** errcodes that will not change by trying again: the key or the message is wrong. */
     private static final Map<Integer, String> PERMANENT = Map.of(
             93000, "invalid webhook url (the robot was removed or the key is wrong)",
@@ -50,7 +44,7 @@ public class WeComRobots {
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
     }
 
-    public Outcome sendMarkdown(String key, String content) {
+    public SendOutcome sendMarkdown(String key, String content) {
         String body;
         try {
             body = json.writeValueAsString(Map.of("msgtype", "markdown", "markdown", Map.of("content", content)));
@@ -65,30 +59,30 @@ public class WeComRobots {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new Outcome(Outcome.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")");
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Outcome.Kind.TRANSIENT, 0, "interrupted");
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "interrupted");
         }
         if (response.statusCode() != 200) {
-            return new Outcome(Outcome.Kind.TRANSIENT, response.statusCode(), "HTTP " + response.statusCode());
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, response.statusCode(), "HTTP " + response.statusCode());
         }
         int errcode;
         try {
             JsonNode answer = json.readTree(response.body());
             errcode = answer.path("errcode").asInt(-2);
         } catch (JsonProcessingException e) {
-            return new Outcome(Outcome.Kind.TRANSIENT, 0, "unreadable answer");
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "unreadable answer");
         }
         if (errcode == 0) {
-            return new Outcome(Outcome.Kind.SENT, 0, null);
+            return SendOutcome.sent();
         }
         if (errcode == FREQ_OUT_OF_LIMIT) {
-            return new Outcome(Outcome.Kind.RATE_LIMITED, errcode, "errcode 45009: more than 20 messages a minute");
+            return new SendOutcome(SendOutcome.Kind.RATE_LIMITED, errcode, "errcode 45009: more than 20 messages a minute");
         }
         String permanent = PERMANENT.get(errcode);
         return permanent != null
-                ? new Outcome(Outcome.Kind.PERMANENT, errcode, "errcode " + errcode + ": " + permanent)
-                : new Outcome(Outcome.Kind.TRANSIENT, errcode, "errcode " + errcode);
+                ? new SendOutcome(SendOutcome.Kind.PERMANENT, errcode, "errcode " + errcode + ": " + permanent)
+                : new SendOutcome(SendOutcome.Kind.TRANSIENT, errcode, "errcode " + errcode);
     }
 }

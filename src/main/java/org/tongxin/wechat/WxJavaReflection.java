@@ -11,6 +11,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo.class,
         cn.binarywang.wx.miniapp.bean.Watermark.class,
         cn.binarywang.wx.miniapp.bean.WxMaStableAccessTokenRequest.class,
+        cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage.class,
+        cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage.MsgData.class,
         me.chanjar.weixin.common.bean.WxAccessToken.class,
         me.chanjar.weixin.common.error.WxError.class,
 }, ignoreNested = false)

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code busy-*} → -1, {@code limit-*} → 45011. Phone codes: {@code phone-ok} → 13812345678,
  * {@code phone-bad} → 40029. Any other code → 40029, as the real service answers an invalid code.
  * WeCom's group robot webhook too: any key posts ({@code errcode 0}), {@code bad-*} → 93000
- * (invalid webhook url), {@code down-*} → HTTP 500.
+ * (invalid webhook url), {@code down-*} → HTTP 500. Subscribe messages are sent, except to the
+ * openids of {@code ok-refuse-*} logins (43101).
  */
 public class WeChatStub implements QuarkusTestResourceLifecycleManager {
 
@@ -57,6 +58,10 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
                 "invalid webhook url, hint: [1669700000_123_abcdef], from ip: 127.0.0.1");
         server.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("down-.*"))
                 .willReturn(aResponse().withStatus(500).withBody("upstream error")));
+        // Subscribe messages: sent, except to people who logged in with an ok-refuse-* code (43101).
+        json(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")), "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}");
+        wxError(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.touser",
+                matching("o-ok-refuse-.*"))), 43101, "user refuse to accept the msg rid: 6269e0e5-2e1a0b9c-4c1e1d3b");
         return Map.of("tongxin.wechat.api-base-url", server.baseUrl(), "tongxin.wecom.webhook-base-url", server.baseUrl());
     }
 
