@@ -20,3 +20,9 @@ class Client:
     def login(self, name):
         """Logs in through the dev WeChat stand-in (code "dev-<name>"): one user per name."""
         return self.call("POST", "/api/auth/wx-login", {"code": "dev-" + name})
+
+    def admin_token(self, run):
+        """A district admin (the bootstrap invitation BENCHADMIN accepted) and a token that carries the role."""
+        admin = self.login("bench-admin-" + run)
+        self.call("POST", "/api/invitations/accept", {"code": "BENCHADMIN"}, admin["accessToken"])
+        return self.call("POST", "/api/auth/refresh", {"refreshToken": admin["refreshToken"]})["accessToken"]

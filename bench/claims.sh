@@ -19,14 +19,8 @@ PORT=8089; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
 export BENCH_DIR=target/bench; mkdir -p "$BENCH_DIR"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
-bash deploy/services.sh postgres >/dev/null
-keys=target/dev-keys
-if [ ! -f "$keys/private.pem" ]; then
-  mkdir -p "$keys"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
-  openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
-fi
-mvn -B -q package -DskipTests
+source bench/lib.sh
+prepare_service
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
 echo "== roster: $VOLUNTEERS volunteers, $CHECKPOINTS checkpoints x 3 shifts x $DAYS days, capacity $CAPACITY; wrk -t2 -c64 -d${SECONDS_RUN}s"

@@ -12,14 +12,8 @@ PORT=8089; STUB_PORT=8091; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 export BENCH_DIR=target/bench-notices; mkdir -p "$BENCH_DIR"
 
-bash deploy/services.sh postgres >/dev/null
-keys=target/dev-keys
-if [ ! -f "$keys/private.pem" ]; then
-  mkdir -p "$keys"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
-  openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
-fi
-mvn -B -q package -DskipTests
+source bench/lib.sh
+prepare_service
 WIREMOCK=$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort | tail -1)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"

@@ -28,10 +28,7 @@ def refresh(session):
     return call("POST", "/api/auth/refresh", {"refreshToken": session["refreshToken"]})
 
 
-admin = login("bench-admin-" + RUN)
-call("POST", "/api/invitations/accept", {"code": "BENCHADMIN"}, admin["accessToken"])
-admin = refresh(admin)
-token = admin["accessToken"]
+token = api.admin_token(RUN)
 street = call("POST", "/api/streets", {"name": "压测街道-" + RUN}, token)
 community = call("POST", "/api/communities",
                  {"streetId": street["id"], "name": "压测社区-" + RUN, "kind": "COMMUNITY"}, token)

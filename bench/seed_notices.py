@@ -17,9 +17,7 @@ RUN = uuid.uuid4().hex[:6]
 api = Client(BASE)
 call, login = api.call, api.login
 
-admin = login("bench-admin-" + RUN)
-call("POST", "/api/invitations/accept", {"code": "BENCHADMIN"}, admin["accessToken"])
-token = call("POST", "/api/auth/refresh", {"refreshToken": admin["refreshToken"]})["accessToken"]
+token = api.admin_token(RUN)
 street = call("POST", "/api/streets", {"name": "压测街道-" + RUN}, token)
 communities = [call("POST", "/api/communities", {"streetId": street["id"], "name": f"社区{c}-{RUN}", "kind": "COMMUNITY"}, token)["id"]
                for c in range(COMMUNITIES)]

@@ -22,9 +22,7 @@ api = Client(BASE)
 call, login = api.call, api.login
 
 
-admin = login("bench-admin-" + RUN)
-call("POST", "/api/invitations/accept", {"code": "BENCHADMIN"}, admin["accessToken"])
-token = call("POST", "/api/auth/refresh", {"refreshToken": admin["refreshToken"]})["accessToken"]
+token = api.admin_token(RUN)
 street = call("POST", "/api/streets", {"name": "压测街道-" + RUN}, token)
 community = call("POST", "/api/communities", {"streetId": street["id"], "name": "压测社区-" + RUN, "kind": "COMMUNITY"}, token)
 grid = call("POST", f"/api/communities/{community['id']}/grids", {"name": "一网格"}, token)

@@ -23,6 +23,25 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
     }
 
     /**
+     * The feed rows of a message to people, one per person, in one statement (a batch of a
+     * window's orders is thousands of people), in the caller's transaction.
+     */
+    public void writeFeedTo(UUID noticeId, java.util.Collection<UUID> users, OffsetDateTime at) {
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at, sent_at)
+                    SELECT gen_random_uuid(), ?, 'FEED', u, 'SENT', ?, ? FROM unnest(?::uuid[]) AS u
+                    ON CONFLICT (notice_id, channel, target_id) DO NOTHING""")) {
+                st.setObject(1, noticeId);
+                st.setObject(2, at);
+                st.setObject(3, at);
+                st.setArray(4, c.createArrayOf("uuid", users.toArray()));
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * One row per group robot whose place lies in the notice's place, due at {@code at}: a grid's
      * robots for a grid or a building of it, a community's (its own and its grids') for a
      * community, and so on up. A row already written (a scheduled notice published now) is due now.

@@ -46,7 +46,7 @@ public class Notices {
                 due, now);
         notices.persistAndFlush(notice);
         notices.publish(notice.getId(), due, now);
-        users.stream().distinct().forEach(user -> deliveries.writeFeed(notice.getId(), user, due));
+        deliveries.writeFeedTo(notice.getId(), users.stream().distinct().toList(), due);
         Log.infof("message ref=%s notice=%s people=%d due=%s", ref, notice.getId(), users.size(), due);
     }
 
