@@ -1,0 +1,22 @@
+package org.tongxin.care;
+
+import org.tongxin.common.ErrorCode;
+
+/** Refusals of the care feature. */
+public enum CareError implements ErrorCode {
+    CARE_REQUEST_NOT_FOUND(404, "找不到该求助", "No such care request"),
+    BAD_TRANSITION(409, "求助当前状态不能进行这一步", "The request cannot take this step now"),
+    HOUSEHOLD_REQUIRED(400, "请先绑定住户，或由网格员代为提交", "Join a household first, or ask your grid worker to file it"),
+    ASSIGNEE_NOT_ELIGIBLE(400, "只能指派给本社区已通过审核的志愿者或负责该户的网格员", "Assign to an approved volunteer of the community or a grid worker of the household");
+
+    private final Text text;
+
+    CareError(int status, String zh, String en) {
+        this.text = new Text(status, zh, en);
+    }
+
+    @Override
+    public Text text() {
+        return text;
+    }
+}

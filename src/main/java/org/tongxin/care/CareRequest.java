@@ -1,0 +1,95 @@
+package org.tongxin.care;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.tongxin.common.OrgLocation;
+
+/** A household's request for help. Its state changes only through {@link CareRequestRepository#step}. */
+@Entity
+@Table(name = "care_request")
+public class CareRequest {
+
+    public enum Type { MEDICINE, MEDICAL_TRIP, HOME_SAMPLING, ESSENTIALS, EMERGENCY, OTHER }
+
+    public enum Status { SUBMITTED, TRIAGED, ASSIGNED, ACCEPTED, COMPLETED, CONFIRMED, CANCELLED }
+
+    public enum Priority { P1, P2, P3 }
+
+    @Id
+    private UUID id;
+    @Column(name = "household_id")
+    private UUID householdId;
+    @Column(name = "street_id")
+    private UUID streetId;
+    @Column(name = "community_id")
+    private UUID communityId;
+    @Column(name = "grid_id")
+    private UUID gridId;
+    @Column(name = "building_id")
+    private UUID buildingId;
+    @Enumerated(EnumType.STRING)
+    private Type type;
+    @Column(name = "description_enc")
+    private byte[] descriptionEnc;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    private boolean registered;
+    private boolean escalated;
+    @Column(name = "filed_by")
+    private UUID filedBy;
+    @Column(name = "assignee_id")
+    private UUID assigneeId;
+    @Column(name = "completion_note_enc")
+    private byte[] completionNoteEnc;
+    private Short rating;
+    private String comment;
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    protected CareRequest() {}
+
+    public CareRequest(OrgLocation household, Type type, byte[] descriptionEnc, Priority priority, boolean registered,
+                       UUID filedBy, OffsetDateTime createdAt) {
+        this.id = UUID.randomUUID();
+        this.householdId = household.householdId();
+        this.streetId = household.streetId();
+        this.communityId = household.communityId();
+        this.gridId = household.gridId();
+        this.buildingId = household.buildingId();
+        this.type = type;
+        this.descriptionEnc = descriptionEnc;
+        this.status = Status.SUBMITTED;
+        this.priority = priority;
+        this.registered = registered;
+        this.filedBy = filedBy;
+        this.createdAt = createdAt;
+    }
+
+    /** Where the household lives. */
+    public OrgLocation place() {
+        return new OrgLocation(streetId, communityId, gridId, buildingId, householdId);
+    }
+
+    public UUID getId() { return id; }
+    public UUID getHouseholdId() { return householdId; }
+    public UUID getCommunityId() { return communityId; }
+    public Type getType() { return type; }
+    public byte[] getDescriptionEnc() { return descriptionEnc; }
+    public Status getStatus() { return status; }
+    public Priority getPriority() { return priority; }
+    public boolean isRegistered() { return registered; }
+    public boolean isEscalated() { return escalated; }
+    public UUID getAssigneeId() { return assigneeId; }
+    public byte[] getCompletionNoteEnc() { return completionNoteEnc; }
+    public Short getRating() { return rating; }
+    public String getComment() { return comment; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+}

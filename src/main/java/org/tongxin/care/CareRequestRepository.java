@@ -1,0 +1,99 @@
+package org.tongxin.care;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Care requests. Every state change is one conditional update: false when the request is not in the state it needs. */
+@ApplicationScoped
+public class CareRequestRepository implements PanacheRepositoryBase<CareRequest, UUID> {
+
+    /** Escalated first, then by priority (P1 first, none last), registered households first, oldest first. */
+    static final String ORDER = " order by escalated desc, priority asc nulls last, registered desc, createdAt asc";
+
+    public boolean triage(UUID id, CareRequest.Priority priority, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'TRIAGED', priority = :p, triaged_at = :now WHERE id = :id AND status = 'SUBMITTED'""",
+                Parameters.with("p", priority.name()).and("now", now).and("id", id));
+    }
+
+    public boolean assign(UUID id, UUID assignee, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'ASSIGNED', assignee_id = :a, assigned_at = :now WHERE id = :id AND status = 'TRIAGED'""",
+                Parameters.with("a", assignee).and("now", now).and("id", id));
+    }
+
+    public boolean accept(UUID id, UUID assignee, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'ACCEPTED', accepted_at = :now
+                WHERE id = :id AND status = 'ASSIGNED' AND assignee_id = :a""",
+                Parameters.with("a", assignee).and("now", now).and("id", id));
+    }
+
+    public boolean complete(UUID id, UUID assignee, byte[] noteEnc, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'COMPLETED', completion_note_enc = :note, completed_at = :now
+                WHERE id = :id AND status = 'ACCEPTED' AND assignee_id = :a""",
+                Parameters.with("a", assignee).and("note", noteEnc).and("now", now).and("id", id));
+    }
+
+    public boolean confirm(UUID id, int rating, String comment, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'CONFIRMED', rating = :r, comment = :c, confirmed_at = :now
+                WHERE id = :id AND status = 'COMPLETED'""",
+                Parameters.with("r", rating).and("c", comment == null ? "" : comment).and("now", now).and("id", id));
+    }
+
+    public boolean cancel(UUID id, OffsetDateTime now) {
+        return changed("""
+                UPDATE care_request SET status = 'CANCELLED', cancelled_at = :now
+                WHERE id = :id AND status IN ('SUBMITTED', 'TRIAGED', 'ASSIGNED')""",
+                Parameters.with("now", now).and("id", id));
+    }
+
+    /** A request just escalated. */
+    public record Overdue(UUID id, UUID communityId, String priority) {}
+
+    /**
+     * Flags as escalated, once, the P1 requests not accepted since {@code p1Since} and the P2 ones
+     * since {@code p2Since} (counted from triage, or from filing for those that came with a priority).
+     */
+    public List<Overdue> escalateOverdue(OffsetDateTime p1Since, OffsetDateTime p2Since) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                UPDATE care_request SET escalated = true
+                WHERE NOT escalated AND status IN ('SUBMITTED', 'TRIAGED', 'ASSIGNED')
+                  AND ((priority = 'P1' AND coalesce(triaged_at, created_at) <= :p1)
+                    OR (priority = 'P2' AND coalesce(triaged_at, created_at) <= :p2))
+                RETURNING id, community_id, priority""")
+                .setParameter("p1", p1Since).setParameter("p2", p2Since).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Overdue((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
+    }
+
+    public List<CareRequest> ofHousehold(UUID householdId) {
+        return list("householdId = ?1 order by createdAt desc", householdId);
+    }
+
+    public List<CareRequest> assignedTo(UUID userId) {
+        return list("assigneeId = ?1 and status in ?2" + ORDER, userId,
+                List.of(CareRequest.Status.ASSIGNED, CareRequest.Status.ACCEPTED));
+    }
+
+    public List<CareRequest> ofCommunity(UUID communityId) {
+        return list("communityId = ?1" + ORDER, communityId);
+    }
+
+    /** The request as the database has it now (after a conditional update). */
+    public CareRequest reloaded(CareRequest request) {
+        getEntityManager().refresh(request);
+        return request;
+    }
+
+    private boolean changed(String sql, Parameters params) {
+        var query = getEntityManager().createNativeQuery(sql);
+        params.map().forEach(query::setParameter);
+        return query.executeUpdate() == 1;
+    }
+}

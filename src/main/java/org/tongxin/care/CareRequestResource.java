@@ -1,0 +1,132 @@
+package org.tongxin.care;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.care.CareDtos.*;
+import org.tongxin.common.Created;
+
+/** API.md § Care: requests for help and their steps. */
+@Path("/api/care-requests")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Care")
+@SecurityRequirement(name = "bearer")
+public class CareRequestResource {
+
+    private final CareRequestService requests;
+    private final CurrentCaller caller;
+
+    CareRequestResource(CareRequestService requests, CurrentCaller caller) {
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Ask for help: for my household, or (grid worker and staff) for a household in my scope; "
+            + "an EMERGENCY starts at P1 and is announced to the community's staff")
+    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED; 403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CareRequestView.class)))
+    public Response file(FileRequest req) {
+        CareRequestView view = requests.file(caller.get(), req);
+        return Created.at("/api/care-requests/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/mine")
+    @Operation(summary = "My household's requests, newest first")
+    public List<CareRequestView> mine() {
+        return requests.mine(caller.get());
+    }
+
+    @GET
+    @Path("/assigned")
+    @Operation(summary = "The requests assigned to me and not yet completed, most urgent first")
+    public List<CareRequestView> assigned() {
+        return requests.assigned(caller.get());
+    }
+
+    @GET
+    @Operation(summary = "A community's requests in my scope (grid worker and staff), escalated first, then by priority; "
+            + "registered households first within a priority")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    public List<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
+                                      @QueryParam("status") CareRequest.Status status,
+                                      @QueryParam("priority") CareRequest.Priority priority,
+                                      @QueryParam("type") CareRequest.Type type,
+                                      @QueryParam("escalated") Boolean escalated) {
+        return requests.ofCommunity(caller.get(), communityId, status, priority, type, escalated);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One request: its household's, its assignee's, or staff in scope")
+    @Extension(name = "x-refusals", value = "404 CARE_REQUEST_NOT_FOUND")
+    public CareRequestView get(@PathParam("id") UUID id) {
+        return requests.get(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/triage")
+    @Operation(summary = "SUBMITTED → TRIAGED with a priority (grid worker and staff in scope)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView triage(@PathParam("id") UUID id, Triage req) {
+        return requests.triage(caller.get(), id, req);
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Operation(summary = "TRIAGED → ASSIGNED to an approved volunteer of the community or a grid worker of the household")
+    @Extension(name = "x-refusals", value = "400 ASSIGNEE_NOT_ELIGIBLE; 403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView assign(@PathParam("id") UUID id, Assign req) {
+        return requests.assign(caller.get(), id, req);
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "ASSIGNED → ACCEPTED, by the assignee")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView accept(@PathParam("id") UUID id) {
+        return requests.accept(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "ACCEPTED → COMPLETED with a note, by the assignee")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView complete(@PathParam("id") UUID id, Complete req) {
+        return requests.complete(caller.get(), id, req);
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "COMPLETED → CONFIRMED with a rating of 1 to 5, by the requesting household")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView confirm(@PathParam("id") UUID id, Confirm req) {
+        return requests.confirm(caller.get(), id, req);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel while SUBMITTED, TRIAGED or ASSIGNED (the household, or staff in scope)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    public CareRequestView cancel(@PathParam("id") UUID id) {
+        return requests.cancel(caller.get(), id);
+    }
+}

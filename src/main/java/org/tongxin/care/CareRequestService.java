@@ -1,0 +1,225 @@
+package org.tongxin.care;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tongxin.auth.AccountService;
+import org.tongxin.auth.Caller;
+import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
+import org.tongxin.care.CareDtos.*;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.common.OrgLocation;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.notice.Notices;
+import org.tongxin.org.HouseholdService;
+import org.tongxin.org.OrgService;
+import org.tongxin.volunteer.VolunteerService;
+
+/**
+ * Care requests (求助), API.md § Care: filed by a resident for their household or by a grid
+ * worker / staff for any household in scope; triaged and assigned by staff; accepted and completed
+ * by the assignee alone; confirmed by the household alone; cancelled from the early states by the
+ * household or staff. Each step is a conditional update (409 BAD_TRANSITION out of order). Whoever
+ * may not see a request gets 404, whoever sees it but may not take the step 403. An EMERGENCY
+ * starts at P1 and is announced to the community's staff in the same transaction.
+ */
+@ApplicationScoped
+public class CareRequestService {
+
+    private final CareRequestRepository requests;
+    private final VulnerableService register;
+    private final AccountService accounts;
+    private final HouseholdService households;
+    private final OrgService org;
+    private final VolunteerService volunteers;
+    private final ScopeGuard scope;
+    private final Notices notices;
+    private final PiiCipher pii;
+    private final Clock clock;
+
+    CareRequestService(CareRequestRepository requests, VulnerableService register, AccountService accounts,
+                       HouseholdService households, OrgService org, VolunteerService volunteers, ScopeGuard scope,
+                       Notices notices, PiiCipher pii, Clock clock) {
+        this.requests = requests;
+        this.register = register;
+        this.accounts = accounts;
+        this.households = households;
+        this.org = org;
+        this.volunteers = volunteers;
+        this.scope = scope;
+        this.notices = notices;
+        this.pii = pii;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CareRequestView file(Caller caller, @NotNull @Valid FileRequest req) {
+        Optional<UUID> own = accounts.householdOf(caller.userId());
+        UUID householdId = req.householdId() != null ? req.householdId()
+                : own.orElseThrow(() -> new ApiException(CareError.HOUSEHOLD_REQUIRED));
+        OrgLocation household = households.locate(householdId);
+        if (!householdId.equals(own.orElse(null))) {
+            scope.require(caller, Role.GRID_WORKER, household);
+        }
+        boolean emergency = req.type() == CareRequest.Type.EMERGENCY;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CareRequest request = new CareRequest(household, req.type(), pii.encrypt(req.description().strip()),
+                emergency ? CareRequest.Priority.P1 : null, register.registered(householdId), caller.userId(), now);
+        requests.persist(request);
+        if (emergency) {
+            notices.toUsers("care-emergency:" + request.getId(), accounts.communityStaff(household.communityId()),
+                    "紧急求助待处理", "社区有一条紧急求助（P1），请立即在小程序中查看并指派。", now);
+        }
+        Log.infof("care request filed id=%s household=%s type=%s", request.getId(), householdId, req.type());
+        return view(request, caller);
+    }
+
+    public CareRequestView get(Caller caller, UUID id) {
+        CareRequest r = visible(caller, id);
+        return view(r, caller);
+    }
+
+    public List<CareRequestView> mine(Caller caller) {
+        return accounts.householdOf(caller.userId()).map(h -> requests.ofHousehold(h).stream().map(r -> view(r, caller)).toList())
+                .orElse(List.of());
+    }
+
+    public List<CareRequestView> assigned(Caller caller) {
+        return requests.assignedTo(caller.userId()).stream().map(r -> view(r, caller)).toList();
+    }
+
+    /** The community's requests in the caller's scope, escalated first; optional filters. */
+    public List<CareRequestView> ofCommunity(Caller caller, UUID communityId, CareRequest.Status status,
+                                             CareRequest.Priority priority, CareRequest.Type type, Boolean escalated) {
+        OrgLocation community = org.locateCommunity(communityId);
+        if (!scope.allows(caller, Role.GRID_WORKER, community) && !scope.holdsIn(caller, Role.GRID_WORKER, communityId)) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        return requests.ofCommunity(communityId).stream()
+                .filter(r -> scope.allows(caller, Role.GRID_WORKER, r.place()))
+                .filter(r -> status == null || r.getStatus() == status)
+                .filter(r -> priority == null || r.getPriority() == priority)
+                .filter(r -> type == null || r.getType() == type)
+                .filter(r -> escalated == null || r.isEscalated() == escalated)
+                .map(r -> view(r, caller)).toList();
+    }
+
+    @Transactional
+    public CareRequestView triage(Caller caller, UUID id, @NotNull @Valid Triage req) {
+        CareRequest r = asStaff(caller, id);
+        step(requests.triage(id, req.priority(), now()));
+        return done(r, caller, "triaged");
+    }
+
+    @Transactional
+    public CareRequestView assign(Caller caller, UUID id, @NotNull @Valid Assign req) {
+        CareRequest r = asStaff(caller, id);
+        if (!eligible(req.assigneeId(), r)) {
+            throw new ApiException(CareError.ASSIGNEE_NOT_ELIGIBLE);
+        }
+        step(requests.assign(id, req.assigneeId(), now()));
+        return done(r, caller, "assigned");
+    }
+
+    @Transactional
+    public CareRequestView accept(Caller caller, UUID id) {
+        CareRequest r = asAssignee(caller, id);
+        step(requests.accept(id, caller.userId(), now()));
+        return done(r, caller, "accepted");
+    }
+
+    @Transactional
+    public CareRequestView complete(Caller caller, UUID id, @NotNull @Valid Complete req) {
+        CareRequest r = asAssignee(caller, id);
+        step(requests.complete(id, caller.userId(), pii.encrypt(req.note().strip()), now()));
+        return done(r, caller, "completed");
+    }
+
+    @Transactional
+    public CareRequestView confirm(Caller caller, UUID id, @NotNull @Valid Confirm req) {
+        CareRequest r = visible(caller, id);
+        if (!ownHousehold(caller, r)) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        step(requests.confirm(id, req.rating(), req.comment() == null ? null : req.comment().strip(), now()));
+        return done(r, caller, "confirmed");
+    }
+
+    @Transactional
+    public CareRequestView cancel(Caller caller, UUID id) {
+        CareRequest r = visible(caller, id);
+        if (!ownHousehold(caller, r) && !scope.allows(caller, Role.GRID_WORKER, r.place())) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        step(requests.cancel(id, now()));
+        return done(r, caller, "cancelled");
+    }
+
+    /** An approved volunteer of the request's community, or a grid worker (or staff) whose scope covers the household. */
+    private boolean eligible(UUID assignee, CareRequest r) {
+        if (volunteers.approvedVolunteerId(assignee, r.getCommunityId()).isPresent()) {
+            return true;
+        }
+        OrgLocation where = r.place();
+        return accounts.grantsOf(assignee).stream().anyMatch(g -> g.role().atLeast(Role.GRID_WORKER)
+                && g.covers(where.streetId(), where.communityId(), where.gridId()));
+    }
+
+    private CareRequest visible(Caller caller, UUID id) {
+        CareRequest r = requests.findByIdOptional(id).orElseThrow(() -> new ApiException(CareError.CARE_REQUEST_NOT_FOUND));
+        if (ownHousehold(caller, r) || caller.userId().equals(r.getAssigneeId()) || scope.allows(caller, Role.GRID_WORKER, r.place())) {
+            return r;
+        }
+        throw new ApiException(CareError.CARE_REQUEST_NOT_FOUND);
+    }
+
+    private CareRequest asStaff(Caller caller, UUID id) {
+        CareRequest r = visible(caller, id);
+        scope.require(caller, Role.GRID_WORKER, r.place());
+        return r;
+    }
+
+    private CareRequest asAssignee(Caller caller, UUID id) {
+        CareRequest r = visible(caller, id);
+        if (!caller.userId().equals(r.getAssigneeId())) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        return r;
+    }
+
+    private boolean ownHousehold(Caller caller, CareRequest r) {
+        return accounts.householdOf(caller.userId()).filter(r.getHouseholdId()::equals).isPresent();
+    }
+
+    private static void step(boolean done) {
+        if (!done) {
+            throw new ApiException(CareError.BAD_TRANSITION);
+        }
+    }
+
+    private CareRequestView done(CareRequest r, Caller caller, String what) {
+        Log.infof("care request %s id=%s by=%s", what, r.getId(), caller.userId());
+        return view(requests.reloaded(r), caller);
+    }
+
+    private CareRequestView view(CareRequest r, Caller caller) {
+        boolean staffSide = !ownHousehold(caller, r);
+        return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), pii.decrypt(r.getDescriptionEnc()), r.getStatus(),
+                r.getPriority(), staffSide ? r.isRegistered() : null, r.isEscalated(), r.getAssigneeId(),
+                r.getCompletionNoteEnc() == null ? null : pii.decrypt(r.getCompletionNoteEnc()),
+                r.getRating() == null ? null : r.getRating().intValue(), r.getComment(), r.getCreatedAt());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,80 @@
+package org.tongxin.care;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.tongxin.common.OrgLocation;
+import org.tongxin.common.PiiCipher;
+
+/** Someone of a household who needs looking after. Name and note are sealed; only staff in scope read them. */
+@Entity
+@Table(name = "vulnerable_person")
+public class VulnerablePerson {
+
+    /** Why the person is on the register (API.md § Care). */
+    public enum Category { ELDERLY_ALONE, EXTREME_POVERTY, DISABLED, PREGNANT, CHRONIC_ILLNESS, OTHER }
+
+    @Id
+    private UUID id;
+    @Column(name = "household_id")
+    private UUID householdId;
+    @Column(name = "street_id")
+    private UUID streetId;
+    @Column(name = "community_id")
+    private UUID communityId;
+    @Column(name = "grid_id")
+    private UUID gridId;
+    @Column(name = "building_id")
+    private UUID buildingId;
+    @Column(name = "name_enc")
+    private byte[] nameEnc;
+    @Enumerated(EnumType.STRING)
+    private Category category;
+    @Column(name = "note_enc")
+    private byte[] noteEnc;
+    @Column(name = "recorded_by")
+    private UUID recordedBy;
+    @Column(name = "recorded_at")
+    private OffsetDateTime recordedAt;
+
+    protected VulnerablePerson() {}
+
+    public VulnerablePerson(OrgLocation household, byte[] nameEnc, Category category, byte[] noteEnc, UUID recordedBy,
+                            OffsetDateTime recordedAt) {
+        this.id = UUID.randomUUID();
+        this.householdId = household.householdId();
+        this.streetId = household.streetId();
+        this.communityId = household.communityId();
+        this.gridId = household.gridId();
+        this.buildingId = household.buildingId();
+        this.nameEnc = nameEnc;
+        this.category = category;
+        this.noteEnc = noteEnc;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    /** Where the person lives, down to the household. */
+    public OrgLocation place() {
+        return new OrgLocation(streetId, communityId, gridId, buildingId, householdId);
+    }
+
+    public String name(PiiCipher pii) { return pii.decrypt(nameEnc); }
+    public String note(PiiCipher pii) { return noteEnc == null ? null : pii.decrypt(noteEnc); }
+
+    /** Re-seals name and note under the current key (a PII key rotation). */
+    void reseal(PiiCipher pii) {
+        nameEnc = pii.encrypt(name(pii));
+        noteEnc = noteEnc == null ? null : pii.encrypt(note(pii));
+    }
+
+    public UUID getId() { return id; }
+    public UUID getHouseholdId() { return householdId; }
+    public Category getCategory() { return category; }
+    public OffsetDateTime getRecordedAt() { return recordedAt; }
+}

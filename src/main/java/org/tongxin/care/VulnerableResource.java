@@ -1,0 +1,55 @@
+package org.tongxin.care;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.care.CareDtos.RecordVulnerable;
+import org.tongxin.care.CareDtos.VulnerableView;
+import org.tongxin.common.Created;
+
+/** API.md § Care: the vulnerable-person register, for staff in scope. */
+@Path("/api/vulnerable-persons")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Care")
+@SecurityRequirement(name = "bearer")
+public class VulnerableResource {
+
+    private final VulnerableService register;
+    private final CurrentCaller caller;
+
+    VulnerableResource(VulnerableService register, CurrentCaller caller) {
+        this.register = register;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Record someone of a household who needs looking after (grid worker or staff whose scope covers it)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = VulnerableView.class)))
+    public Response record(RecordVulnerable req) {
+        VulnerableView view = register.record(caller.get(), req);
+        return Created.at("/api/vulnerable-persons/" + view.id(), view);
+    }
+
+    @GET
+    @Operation(summary = "The community's register, as far as the caller's scope reaches")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    public List<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId) {
+        return register.ofCommunity(caller.get(), communityId);
+    }
+}
