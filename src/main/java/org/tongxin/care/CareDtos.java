@@ -45,6 +45,34 @@ public final class CareDtos {
                                   @Schema(nullable = true) String completionNote, @Schema(nullable = true) Integer rating,
                                   @Schema(nullable = true) String comment, OffsetDateTime createdAt) {}
 
+    public record DonatedItem(@NotBlank @Size(max = 64) @SafeText String name,
+                              @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer quantity,
+                              @NotBlank @Size(max = 16) @SafeText String unit) {}
+
+    public record RecordDonation(@NotNull UUID communityId,
+                                 @NotBlank @Size(max = 64) @SafeText String donor,
+                                 @NotNull @Size(min = 1, max = 50) java.util.List<@NotNull @jakarta.validation.Valid DonatedItem> items) {}
+
+    public record DonationItemView(UUID id, String name, String unit, int quantity, int remaining) {}
+
+    /** A line of a care package: what a household got from which item, and whether it was delivered. */
+    public record PackageLine(UUID packageId, UUID householdId, String item, int quantity, String unit, CarePackage.Status status,
+                              OffsetDateTime allocatedAt, @Schema(nullable = true) OffsetDateTime deliveredAt) {}
+
+    /** A donation with its items' stock and where it went. */
+    public record DonationView(UUID id, UUID communityId, String donor, OffsetDateTime receivedAt,
+                               java.util.List<DonationItemView> items, java.util.List<PackageLine> wentTo) {}
+
+    public record PackageItem(@NotNull UUID donationItemId,
+                              @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1000) Integer quantity) {}
+
+    /** The same package for each household: every item × every household comes out of stock, or nothing does. */
+    public record AllocatePackages(@NotNull UUID communityId,
+                                   @NotNull @Size(min = 1, max = 500) java.util.List<@NotNull UUID> householdIds,
+                                   @NotNull @Size(min = 1, max = 20) java.util.List<@NotNull @jakarta.validation.Valid PackageItem> items) {}
+
+    public record Allocated(java.util.List<UUID> packageIds) {}
+
     /** A register entry, for staff in scope only. */
     public record VulnerableView(UUID id, UUID householdId, String name, VulnerablePerson.Category category,
                                  @Schema(nullable = true) String note, OffsetDateTime recordedAt) {}

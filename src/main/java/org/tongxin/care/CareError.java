@@ -5,6 +5,12 @@ import org.tongxin.common.ErrorCode;
 /** Refusals of the care feature. */
 public enum CareError implements ErrorCode {
     CARE_REQUEST_NOT_FOUND(404, "找不到该求助", "No such care request"),
+    DONATION_NOT_FOUND(404, "找不到该捐赠", "No such donation"),
+    PACKAGE_NOT_FOUND(404, "找不到该关爱包", "No such care package"),
+    DONATION_SHORT(409, "捐赠物资余量不足", "Not enough of a donated item is left"),
+    HOUSEHOLD_ELSEWHERE(400, "住户不属于该社区", "A household is not in this community"),
+    ITEM_ELSEWHERE(400, "物资不属于该社区的捐赠", "An item is not from a donation to this community"),
+    ALREADY_DELIVERED(409, "关爱包已送达", "The care package was delivered already"),
     BAD_TRANSITION(409, "求助当前状态不能进行这一步", "The request cannot take this step now"),
     HOUSEHOLD_REQUIRED(400, "请先绑定住户，或由网格员代为提交", "Join a household first, or ask your grid worker to file it"),
     ASSIGNEE_NOT_ELIGIBLE(400, "只能指派给本社区已通过审核的志愿者或负责该户的网格员", "Assign to an approved volunteer of the community or a grid worker of the household");

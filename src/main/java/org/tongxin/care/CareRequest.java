@@ -88,6 +88,7 @@ public class CareRequest {
     public boolean isRegistered() { return registered; }
     public boolean isEscalated() { return escalated; }
     public UUID getAssigneeId() { return assigneeId; }
+    public UUID getFiledBy() { return filedBy; }
     public byte[] getCompletionNoteEnc() { return completionNoteEnc; }
     public Short getRating() { return rating; }
     public String getComment() { return comment; }

@@ -134,6 +134,7 @@ public class CareRequestService {
     public CareRequestView accept(Caller caller, UUID id) {
         CareRequest r = asAssignee(caller, id);
         step(requests.accept(id, caller.userId(), now()));
+        tellRequester(r, "accepted", "您的求助已有人接单", "志愿者或网格员已接单，将尽快为您处理，请保持电话畅通。");
         return done(r, caller, "accepted");
     }
 
@@ -141,6 +142,7 @@ public class CareRequestService {
     public CareRequestView complete(Caller caller, UUID id, @NotNull @Valid Complete req) {
         CareRequest r = asAssignee(caller, id);
         step(requests.complete(id, caller.userId(), pii.encrypt(req.note().strip()), now()));
+        tellRequester(r, "completed", "您的求助已办结", "您的求助已处理完毕，请在小程序中确认并评价。");
         return done(r, caller, "completed");
     }
 
@@ -162,6 +164,11 @@ public class CareRequestService {
         }
         step(requests.cancel(id, now()));
         return done(r, caller, "cancelled");
+    }
+
+    /** Tells whoever filed the request (a resident, or the grid worker on their behalf), in this transaction. */
+    private void tellRequester(CareRequest r, String step, String title, String body) {
+        notices.toUsers("care-" + step + ":" + r.getId(), java.util.List.of(r.getFiledBy()), title, body, now());
     }
 
     /** An approved volunteer of the request's community, or a grid worker (or staff) whose scope covers the household. */

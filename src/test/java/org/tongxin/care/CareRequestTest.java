@@ -61,6 +61,8 @@ class CareRequestTest {
         resident.as().get("/api/care-requests/mine").then().statusCode(200).body("[0].id", equalTo(id))
                 .body("[0].completionNote", equalTo("药已送到，放在门口，已电话告知"));
         volunteer.as().get("/api/care-requests/assigned").then().statusCode(200).body("id", not(hasItem(id)));
+        resident.as().get("/api/notices/feed").then().statusCode(200)
+                .body("items.title", hasItems("您的求助已有人接单", "您的求助已办结"));
 
         // Personal data sealed at rest.
         assertEquals(0, Db.count("SELECT count(*) FROM care_request WHERE position(convert_to('硝苯地平', 'UTF8') in description_enc) > 0"

@@ -1,0 +1,89 @@
+package org.tongxin.care;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.tongxin.care.CareDtos.DonationItemView;
+import org.tongxin.care.CareDtos.PackageLine;
+
+/** Donations, their items' stock, and the care packages made from them. */
+@ApplicationScoped
+public class DonationRepository implements PanacheRepositoryBase<Donation, UUID> {
+
+    public void addItem(UUID donationId, String name, String unit, int quantity) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO donation_item (id, donation_id, name, unit, quantity, remaining)
+                VALUES (gen_random_uuid(), :d, :name, :unit, :q, :q)""")
+                .setParameter("d", donationId).setParameter("name", name).setParameter("unit", unit).setParameter("q", quantity)
+                .executeUpdate();
+    }
+
+    public List<DonationItemView> items(UUID donationId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                SELECT id, name, unit, quantity, remaining FROM donation_item WHERE donation_id = :d ORDER BY name""")
+                .setParameter("d", donationId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new DonationItemView((UUID) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
+    }
+
+    /** How many of the items belong to donations of the community. */
+    public long itemsOfCommunity(Collection<UUID> itemIds, UUID communityId) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM donation_item i JOIN donation d ON d.id = i.donation_id
+                WHERE i.id IN (:ids) AND d.community_id = :c""")
+                .setParameter("ids", itemIds).setParameter("c", communityId).getSingleResult()).longValue();
+    }
+
+    /** Takes {@code quantity} of an item if that much is left: the guard against overdrawing. */
+    public boolean take(UUID itemId, int quantity) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE donation_item SET remaining = remaining - :q WHERE id = :id AND remaining >= :q""")
+                .setParameter("q", quantity).setParameter("id", itemId).executeUpdate() == 1;
+    }
+
+    public void addToPackage(UUID packageId, UUID itemId, int quantity) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO care_package_item (package_id, donation_item_id, quantity) VALUES (:p, :i, :q)""")
+                .setParameter("p", packageId).setParameter("i", itemId).setParameter("q", quantity).executeUpdate();
+    }
+
+    /** Where a donation went: each package line made from its items. */
+    public List<PackageLine> linesOfDonation(UUID donationId) {
+        return lines("i.donation_id = :x", donationId);
+    }
+
+    /** What a household received: each line of its packages. */
+    public List<PackageLine> linesOfHousehold(UUID householdId) {
+        return lines("p.household_id = :x", householdId);
+    }
+
+    /** The community's packages not yet delivered: the volunteers' delivery tasks. */
+    public List<PackageLine> undeliveredIn(UUID communityId) {
+        return lines("p.community_id = :x AND p.status = 'ALLOCATED'", communityId);
+    }
+
+    private List<PackageLine> lines(String where, UUID id) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                SELECT p.id, p.household_id, i.name, pi.quantity, i.unit, p.status, p.allocated_at, p.delivered_at
+                FROM care_package p JOIN care_package_item pi ON pi.package_id = p.id JOIN donation_item i ON i.id = pi.donation_item_id
+                WHERE\s""" + where + " ORDER BY p.allocated_at, i.name")
+                .setParameter("x", id).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new PackageLine((UUID) r[0], (UUID) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), (String) r[4], CarePackage.Status.valueOf((String) r[5]), at(r[6]), at(r[7]))).toList();
+    }
+
+    public boolean deliver(UUID packageId, UUID by, OffsetDateTime now) {
+        return getEntityManager().createNativeQuery("""
+                UPDATE care_package SET status = 'DELIVERED', delivered_by = :by, delivered_at = :now
+                WHERE id = :id AND status = 'ALLOCATED'""")
+                .setParameter("by", by).setParameter("now", now).setParameter("id", packageId).executeUpdate() == 1;
+    }
+
+    private static OffsetDateTime at(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime o ? o
+                : ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,93 @@
+package org.tongxin.care;
+
+import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tongxin.auth.CurrentCaller;
+import org.tongxin.care.CareDtos.*;
+import org.tongxin.common.Created;
+
+/** API.md § Care: donations and the care packages made from them. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Care")
+@SecurityRequirement(name = "bearer")
+public class DonationResource {
+
+    private final DonationService donations;
+    private final CurrentCaller caller;
+
+    DonationResource(DonationService donations, CurrentCaller caller) {
+        this.donations = donations;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/donations")
+    @Operation(summary = "Record a donation to a community with its items (community staff)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DonationView.class)))
+    public Response record(RecordDonation req) {
+        DonationView view = donations.record(caller.get(), req);
+        return Created.at("/api/donations/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/donations/{id}")
+    @Operation(summary = "A donation: what is left of each item and where it went")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 DONATION_NOT_FOUND")
+    public DonationView get(@PathParam("id") UUID id) {
+        return donations.get(caller.get(), id);
+    }
+
+    @POST
+    @Path("/care-packages")
+    @Operation(summary = "The same care package for each household, from donation stock; all or nothing (community staff)")
+    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_ELSEWHERE ITEM_ELSEWHERE; 403 FORBIDDEN; "
+            + "404 COMMUNITY_NOT_FOUND HOUSEHOLD_NOT_FOUND; 409 DONATION_SHORT")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Allocated.class)))
+    public Response allocate(AllocatePackages req) {
+        Allocated allocated = donations.allocate(caller.get(), req);
+        return Response.status(Response.Status.CREATED).entity(allocated).build();
+    }
+
+    @POST
+    @Path("/care-packages/{id}/deliver")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A care package was handed over (a volunteer of the community, or a grid worker of the household)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 PACKAGE_NOT_FOUND; 409 ALREADY_DELIVERED")
+    public List<PackageLine> deliver(@PathParam("id") UUID id) {
+        return donations.deliver(caller.get(), id);
+    }
+
+    @GET
+    @Path("/care-packages/to-deliver")
+    @Operation(summary = "The community's care packages not yet delivered: the delivery tasks of its volunteers and grid workers")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    public List<PackageLine> toDeliver(@QueryParam("communityId") @NotNull UUID communityId) {
+        return donations.toDeliver(caller.get(), communityId);
+    }
+
+    @GET
+    @Path("/care-packages")
+    @Operation(summary = "What a household received and when (the household itself, or staff in scope)")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    public List<PackageLine> history(@QueryParam("householdId") @NotNull UUID householdId) {
+        return donations.history(caller.get(), householdId);
+    }
+}
