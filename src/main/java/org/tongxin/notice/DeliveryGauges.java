@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * What an operator watches to see a stuck relay, on {@code /q/metrics}:
  * {@code tongxin_notice_deliveries_due} (due and not yet sent) and
  * {@code tongxin_notice_delivery_oldest_due_seconds} (how long the oldest of them has waited).
- * Read from the database every 15 s by a job of its own, so that they keep moving when the relay
- * does not.
+ * Read from the database every 15 s ({@code tongxin.notice.gauges-every}) by a job of its own, so
+ * that they keep moving when the relay does not.
  */
 @ApplicationScoped
 public class DeliveryGauges {
@@ -34,7 +34,7 @@ public class DeliveryGauges {
                 .description("How long the oldest unsent due delivery has waited").baseUnit("seconds").register(registry);
     }
 
-    @Scheduled(every = "15s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tongxin.notice.gauges-every:15s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {
             refresh();

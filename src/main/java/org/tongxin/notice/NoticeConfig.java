@@ -12,6 +12,10 @@ public interface NoticeConfig {
     @WithDefault("2s")
     String relayEvery();
 
+    /** How often the backlog gauges are read from the database; {@code off} stops it (TONGXIN_NOTICE_GAUGES_EVERY). */
+    @WithDefault("15s")
+    String gaugesEvery();
+
     /** Deliveries one relay run takes at most (TONGXIN_NOTICE_RELAY_BATCH). */
     @WithDefault("100")
     int relayBatch();
