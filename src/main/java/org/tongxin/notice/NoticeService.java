@@ -78,7 +78,7 @@ public class NoticeService {
     /** Publishes a draft, or a scheduled notice ahead of its time; 409 once published. */
     @Transactional
     public NoticeView publishNow(Caller caller, UUID noticeId) {
-        Notice notice = notices.findByIdOptional(noticeId).orElseThrow(() -> new ApiException(NoticeError.NOTICE_NOT_FOUND));
+        Notice notice = staffNotice(noticeId);
         scope.require(caller, Role.GRID_WORKER, notice.place());
         OffsetDateTime now = now();
         publish(notice, now, now);
@@ -88,7 +88,7 @@ public class NoticeService {
 
     /** Each (channel, target) of the notice with its state; the feed's row is pending until its time. */
     public List<DeliveryView> deliveries(Caller caller, UUID noticeId) {
-        Notice notice = notices.findByIdOptional(noticeId).orElseThrow(() -> new ApiException(NoticeError.NOTICE_NOT_FOUND));
+        Notice notice = staffNotice(noticeId);
         scope.require(caller, Role.GRID_WORKER, notice.place());
         OffsetDateTime now = now();
         return deliveries.of(noticeId).stream().map(d -> d.sentAt() != null && d.sentAt().isAfter(now)
@@ -125,6 +125,12 @@ public class NoticeService {
             config.subscribe().templateId().ifPresent(template -> Log.infof("notice outbox id=%s subscribers=%d due=%s",
                     notice.getId(), deliveries.writeSubscribers(notice.getId(), notice.place(), template, at), at));
         }
+    }
+
+    /** A notice staff wrote for a place; messages other features sent to people are not theirs to publish or follow. */
+    private Notice staffNotice(UUID noticeId) {
+        return notices.findByIdOptional(noticeId).filter(n -> n.getScopeType() != Notice.ScopeType.USERS)
+                .orElseThrow(() -> new ApiException(NoticeError.NOTICE_NOT_FOUND));
     }
 
     private OrgLocation locate(Scope target) {

@@ -59,6 +59,11 @@ class NoticesApiTest {
         String reminder = "test-reminder:" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> notices.toUsers(reminder, List.of(someone.id()), "明天 8:00 上岗提醒",
                 "请提前十分钟到达卡口。", OffsetDateTime.now(clock).plusHours(12)));
+        // A message to people is not a staff notice: not publishable, not followable, even by an admin.
+        UUID message = UUID.fromString(Db.text("SELECT id::text FROM notice WHERE ref = ?", reminder));
+        Api.User admin = Api.districtAdmin();
+        admin.as().post("/api/notices/" + message + "/publish").then().statusCode(404).body("code", equalTo("NOTICE_NOT_FOUND"));
+        admin.as().get("/api/notices/" + message + "/deliveries").then().statusCode(404);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> notices.cancel(reminder)));
         assertFalse(QuarkusTransaction.requiringNew().call(() -> notices.cancel(reminder)), "withdrawn once");
         clock.advance(Duration.ofHours(13));

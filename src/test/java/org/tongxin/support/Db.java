@@ -12,11 +12,16 @@ public final class Db {
     private Db() {}
 
     public static long count(String sql, Object... args) {
+        return Long.parseLong(text(sql, args));
+    }
+
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... args) {
         try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, args);
             try (var rs = st.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
