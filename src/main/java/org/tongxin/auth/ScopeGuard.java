@@ -37,6 +37,14 @@ public class ScopeGuard {
                 && g.covers(target.streetId(), target.communityId(), target.gridId()));
     }
 
+    /**
+     * True when the caller works in the community as staff: a grant of grid worker or above that
+     * covers it, or a grid worker's grant for one of its grids.
+     */
+    public boolean worksIn(Caller caller, OrgLocation community) {
+        return allows(caller, Role.GRID_WORKER, community) || holdsIn(caller, Role.GRID_WORKER, community.communityId());
+    }
+
     /** True when the caller holds {@code role} (VOLUNTEER, SUPPLIER...) in exactly that community. */
     public boolean holdsIn(Caller caller, Role role, UUID communityId) {
         return caller.grants().stream().anyMatch(g -> g.role() == role && communityId.equals(g.communityId()));

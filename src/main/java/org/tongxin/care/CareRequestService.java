@@ -101,7 +101,7 @@ public class CareRequestService {
     public List<CareRequestView> ofCommunity(Caller caller, UUID communityId, CareRequest.Status status,
                                              CareRequest.Priority priority, CareRequest.Type type, Boolean escalated) {
         OrgLocation community = org.locateCommunity(communityId);
-        if (!scope.allows(caller, Role.GRID_WORKER, community) && !scope.holdsIn(caller, Role.GRID_WORKER, communityId)) {
+        if (!scope.worksIn(caller, community)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         return requests.ofCommunity(communityId).stream()

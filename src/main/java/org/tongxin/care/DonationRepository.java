@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.care.CareDtos.DonationItemView;
 import org.tongxin.care.CareDtos.PackageLine;
+import org.tongxin.common.SqlRows;
 
 /** Donations, their items' stock, and the care packages made from them. */
 @ApplicationScoped
@@ -72,7 +73,7 @@ public class DonationRepository implements PanacheRepositoryBase<Donation, UUID>
                 WHERE\s""" + where + " ORDER BY p.allocated_at, i.name")
                 .setParameter("x", id).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new PackageLine((UUID) r[0], (UUID) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], CarePackage.Status.valueOf((String) r[5]), at(r[6]), at(r[7]))).toList();
+                ((Number) r[3]).intValue(), (String) r[4], CarePackage.Status.valueOf((String) r[5]), SqlRows.at(r[6]), SqlRows.at(r[7]))).toList();
     }
 
     public boolean deliver(UUID packageId, UUID by, OffsetDateTime now) {
@@ -80,10 +81,5 @@ public class DonationRepository implements PanacheRepositoryBase<Donation, UUID>
                 UPDATE care_package SET status = 'DELIVERED', delivered_by = :by, delivered_at = :now
                 WHERE id = :id AND status = 'ALLOCATED'""")
                 .setParameter("by", by).setParameter("now", now).setParameter("id", packageId).executeUpdate() == 1;
-    }
-
-    private static OffsetDateTime at(Object value) {
-        return value == null ? null : value instanceof OffsetDateTime o ? o
-                : ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -119,8 +119,7 @@ public class DonationService {
     /** The community's packages still to deliver: for its volunteers, grid workers and staff. */
     public List<PackageLine> toDeliver(Caller caller, UUID communityId) {
         OrgLocation community = org.locateCommunity(communityId);
-        if (!scope.holdsIn(caller, Role.VOLUNTEER, communityId) && !scope.holdsIn(caller, Role.GRID_WORKER, communityId)
-                && !scope.allows(caller, Role.GRID_WORKER, community)) {
+        if (!scope.holdsIn(caller, Role.VOLUNTEER, communityId) && !scope.worksIn(caller, community)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         return donations.undeliveredIn(communityId);

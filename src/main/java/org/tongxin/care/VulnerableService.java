@@ -62,7 +62,7 @@ public class VulnerableService {
     public List<VulnerableView> ofCommunity(Caller caller, UUID communityId) {
         OrgLocation community = org.locateCommunity(communityId);
         // Staff of the community (or above it), or a grid worker of one of its grids; anyone else: 403.
-        if (!scope.allows(caller, Role.GRID_WORKER, community) && !scope.holdsIn(caller, Role.GRID_WORKER, communityId)) {
+        if (!scope.worksIn(caller, community)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         return register.ofCommunity(communityId).stream()

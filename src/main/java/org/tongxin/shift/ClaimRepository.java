@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.common.SqlRows;
 import org.tongxin.volunteer.VolunteerDtos.HeldShift;
 
 /**
@@ -52,7 +53,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
         }
         List<?> rows = query.getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Upcoming((UUID) r[0], (UUID) r[1],
-                r[2] instanceof OffsetDateTime at ? at : ((java.time.Instant) r[2]).atOffset(java.time.ZoneOffset.UTC),
+                SqlRows.at(r[2]),
                 (String) r[3], ((Number) r[4]).intValue())).toList();
     }
 
@@ -71,7 +72,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""")
                 .setParameter("by", startedBy).setParameter("since", since).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new Missed((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                r[3] instanceof OffsetDateTime at ? at : ((java.time.Instant) r[3]).atOffset(java.time.ZoneOffset.UTC),
+                SqlRows.at(r[3]),
                 (String) r[4])).toList();
     }
 

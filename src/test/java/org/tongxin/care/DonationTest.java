@@ -90,6 +90,12 @@ class DonationTest {
                 "items", List.of(Map.of("donationItemId", cakes, "quantity", 1)))).post("/api/care-packages")
                 .then().spec(problem(400, "ITEM_ELSEWHERE"));
         otherStaff.as().get("/api/donations/" + donation.get("id")).then().spec(problem(403, "FORBIDDEN"));
+        staff.as().body(Map.of("communityId", org.communityId(), "householdIds", List.of(other.householdId()),
+                "items", List.of(Map.of("donationItemId", cakes, "quantity", 1)))).post("/api/care-packages")
+                .then().spec(problem(400, "HOUSEHOLD_ELSEWHERE"));
+        staff.as().get("/api/donations/" + UUID.randomUUID()).then().spec(problem(404, "DONATION_NOT_FOUND"));
+        volunteer.as().post("/api/care-packages/" + UUID.randomUUID() + "/deliver").then().spec(problem(404, "PACKAGE_NOT_FOUND"));
+        assertEquals(48, Db.count("SELECT remaining FROM donation_item WHERE id = ?", UUID.fromString(cakes)), "refusals take nothing");
     }
 
     @SafeVarargs
