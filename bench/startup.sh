@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Start-up benchmark: starts the packaged service (prod profile, quarkus-run.jar) N times and
-# prints time-to-ready (until /q/health/ready answers 200) and RSS right after, min/median/max —
-# for the plain jar, and for the jar with a JDK AOT cache made by one short training run
-# (-XX:AOTCacheOutput on a start that serves a few requests, then -XX:AOTCache). Targets
-# 127.0.0.1 only. Usage: bash bench/startup.sh [runs=5]
+# Start-up benchmark. Starts the packaged service (prod profile, every secret it insists on, made up
+# here) N times per variant, interleaved, and prints time-to-ready (until /q/health/ready answers
+# 200), Quarkus's own "started in", and the RSS right then (min / median / max). The variants, each
+# one change further than the one before:
+#   before             fast-jar (Quarkus's default packaging), the JVM's default options, the
+#                      OpenAPI document rendered during start (as before the start-up work)
+#   + memory budget    the same with deploy/jvm.options (the container's JVM options)
+#   + lazy OpenAPI     the same with the document rendered on request (the shipped configuration)
+#   aot-jar            the shipped packaging, started without its cache (a JDK that does not match it)
+#   aot-jar + cache    the shipped packaging with the JDK AOT cache that `mvn verify` trained on the
+#                      integration test (PackagedServiceIT), copied elsewhere as a container would
+# and, as the machine's reference from the same minutes, a bare JVM start (`java -version`).
+# Builds twice (about two minutes). Targets 127.0.0.1 only. Usage: bash bench/startup.sh [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}; PORT=8089; DB=tongxin_bench; REDIS_DB=14
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-BENCH_DIR=target/bench-startup; mkdir -p "$BENCH_DIR"
+BENCH_DIR=$PWD/target/bench-startup; rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR"
+JVM_OPTIONS=$PWD/deploy/jvm.options
 source bench/lib.sh
 prepare_service
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+
+echo "== building: fast-jar, then the aot-jar with its cache (mvn verify, integration test only)"
+mvn -B -q package -DskipTests -Dquarkus.package.jar.aot.enabled=false -Dquarkus.package.jar.type=fast-jar
+cp -a target/quarkus-app "$BENCH_DIR/fast-jar"
+mvn -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false > "$BENCH_DIR/verify.log" 2>&1 || { tail -40 "$BENCH_DIR/verify.log"; exit 1; }
+[ -s target/quarkus-app/app.aot ] || { echo "mvn verify wrote no AOT cache; see $BENCH_DIR/verify.log" >&2; exit 1; }
+cp -a target/quarkus-app "$BENCH_DIR/aot-jar"   # -a keeps the jars' times: the cache checks them
+(cd "$BENCH_DIR/aot-jar" && java @"$JVM_OPTIONS" -XX:AOTCache=app.aot -XX:AOTMode=on -cp quarkus-run.jar -version 2>/dev/null) \
+  || { echo "the AOT cache does not fit the copied application" >&2; exit 1; }
+echo "AOT cache: $(( $(stat -c %s "$BENCH_DIR/aot-jar/app.aot") / 1048576 )) MB"
 
 # Production-like settings: the prod profile with every secret it insists on (values made up here).
 export TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
@@ -19,53 +38,65 @@ export TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=red
   TONGXIN_PII_ENCRYPTION_KEY=$(openssl rand -base64 32) TONGXIN_PII_HASH_KEY=$(openssl rand -base64 48) \
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem"
 
-# One start: prints "<ms to ready> <RSS kB>"; extra JVM options in $1.
+# One start of the application in directory $1 with JVM options $2: prints
+# "<ms to ready> <RSS kB> <Quarkus's started-in ms> <RssAnon kB> <RssFile kB>".
 start_once() {
-  local t0 pid ms rss
+  local t0 pid ms quarkus
   t0=$(date +%s%N)
-  java $1 -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
+  (cd "$1" && exec java $2 -jar quarkus-run.jar) > "$BENCH_DIR/service.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "service died; see $BENCH_DIR/service.log" >&2; exit 1; }
     sleep 0.02
   done
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  rss=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
-  # Quarkus's own count (from its main method to started), in ms: the rest is the JVM and class loading before it.
+  read -r rss anon file < <(awk '/^VmRSS/{r=$2} /^RssAnon/{a=$2} /^RssFile/{f=$2} END{print r, a, f}' /proc/$pid/status)
   quarkus=$(grep -o 'started in [0-9.]*s' "$BENCH_DIR/service.log" | head -1 | tr -dc '0-9.' | awk '{printf "%d", $1 * 1000}')
+  if grep -q "\[error *\]\[aot" "$BENCH_DIR/service.log"; then
+    echo "the AOT cache was refused; see $BENCH_DIR/service.log" >&2; exit 1
+  fi
   kill $pid; wait $pid 2>/dev/null || true
-  echo "$ms $rss ${quarkus:-0}"
+  echo "$ms $rss ${quarkus:-0} $anon $file"
 }
 
-report() { # label, file of "<ms> <kB>" lines
+report() { # label, file of start_once lines
   python3 - "$1" "$2" <<'PY'
 import statistics, sys
 rows = [tuple(map(int, l.split())) for l in open(sys.argv[2]) if l.strip()]
-ms = sorted(r[0] for r in rows); mb = sorted(r[1] / 1024 for r in rows); q = sorted(r[2] for r in rows)
-print(f"{sys.argv[1]}: ready min {ms[0]} / median {statistics.median(ms):.0f} / max {ms[-1]} ms; "
-      f"RSS min {mb[0]:.0f} / median {statistics.median(mb):.0f} / max {mb[-1]:.0f} MB; "
-      f"Quarkus's own 'started in' median {statistics.median(q):.0f} ms ({len(rows)} starts)")
+col = lambda i: sorted(r[i] for r in rows)
+ms, q = col(0), col(2)
+mb = lambda i: [v / 1024 for v in col(i)]
+rss, anon, file = mb(1), mb(3), mb(4)
+print(f"{sys.argv[1]:16s} ready {ms[0]} / {statistics.median(ms):.0f} / {ms[-1]} ms; "
+      f"Quarkus 'started in' median {statistics.median(q):.0f} ms; "
+      f"RSS {rss[0]:.0f} / {statistics.median(rss):.0f} / {rss[-1]:.0f} MB "
+      f"(anonymous {statistics.median(anon):.0f}, file-backed {statistics.median(file):.0f}); {len(rows)} starts")
 PY
 }
 
 echo "== machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)"
-start_once "" > /dev/null   # the first start migrates the database; not measured
-: > "$BENCH_DIR/plain.txt"
-for _ in $(seq 1 "$RUNS"); do start_once "" >> "$BENCH_DIR/plain.txt"; done
-report "plain jar" "$BENCH_DIR/plain.txt"
-
-# Training run for the AOT cache: start, serve a few requests, stop; the JVM writes the cache on exit.
-rm -f "$BENCH_DIR/app.aot"
-java -XX:AOTCacheOutput="$BENCH_DIR/app.aot" -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/training.log" 2>&1 &
-pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do sleep 0.1; done
-for _ in $(seq 1 20); do
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/api/me"
-  curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"code":"x"}' "http://127.0.0.1:$PORT/api/auth/wx-login"
+echo "== JVM options: $(grep -v '^#' "$JVM_OPTIONS" | tr '\n' ' ')"
+BEFORE="-Dquarkus.smallrye-openapi.always-run-filter=false"
+start_once "$BENCH_DIR/fast-jar" "" > /dev/null   # the first start migrates the database; not measured
+variants=("before|fast-jar|$BEFORE"
+          "+ memory budget|fast-jar|@$JVM_OPTIONS $BEFORE"
+          "+ lazy OpenAPI|fast-jar|@$JVM_OPTIONS"
+          "aot-jar|aot-jar|@$JVM_OPTIONS"
+          "aot-jar + cache|aot-jar|@$JVM_OPTIONS -XX:AOTCache=app.aot")
+for v in "${!variants[@]}"; do : > "$BENCH_DIR/variant-$v.txt"; done
+# Interleaved, so that a slower minute of this shared machine weighs on every variant alike.
+for _ in $(seq 1 "$RUNS"); do
+  for v in "${!variants[@]}"; do
+    IFS='|' read -r _ dir opts <<< "${variants[$v]}"
+    start_once "$BENCH_DIR/$dir" "$opts" >> "$BENCH_DIR/variant-$v.txt"
+  done
 done
-kill $pid; wait $pid 2>/dev/null || true
-ls -la "$BENCH_DIR/app.aot" | awk '{print "AOT cache: " $5 / 1048576 " MB"}'
-: > "$BENCH_DIR/aot.txt"
-for _ in $(seq 1 "$RUNS"); do start_once "-XX:AOTCache=$BENCH_DIR/app.aot" >> "$BENCH_DIR/aot.txt"; done
-report "jar + JDK AOT cache" "$BENCH_DIR/aot.txt"
+for v in "${!variants[@]}"; do
+  IFS='|' read -r label _ _ <<< "${variants[$v]}"
+  report "$label" "$BENCH_DIR/variant-$v.txt"
+done
+
+# The machine's own speed in the same minutes: a bare JVM start, median of 10.
+for _ in $(seq 1 10); do
+  t0=$(date +%s%N); java @"$JVM_OPTIONS" -version > /dev/null 2>&1; echo $(( ($(date +%s%N) - t0) / 1000000 ))
+done | sort -n | awk '{a[NR]=$1} END{printf "reference: a bare JVM start (java -version) median %d ms\n", (a[5]+a[6])/2}'
