@@ -46,6 +46,8 @@ psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
       and o.status <> 'CANCELLED'), 0) or s.remaining < 0);
   select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
     where q.window_id = '$window' and q.ordered > p.per_household_limit;"
+awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB\n", r/1024, h/1024}' /proc/$pid/status
+jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true
 kill $pid; wait $pid 2>/dev/null || true
 
 # The database's share: the same order (one unit of one of the three products, by a random

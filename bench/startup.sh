@@ -5,7 +5,7 @@
 # one change further than the one before:
 #   before             fast-jar (Quarkus's default packaging), the JVM's default options, the
 #                      OpenAPI document rendered during start (as before the start-up work)
-#   + memory budget    the same with deploy/jvm.options (the container's JVM options)
+#   + JVM options      the same with deploy/jvm.options (the container's memory budget and JIT thresholds)
 #   + lazy OpenAPI     the same with the document rendered on request (the shipped configuration)
 #   aot-jar            the shipped packaging, started without its cache (a JDK that does not match it)
 #   aot-jar + cache    the shipped packaging with the JDK AOT cache that `mvn verify` trained on the
@@ -28,7 +28,7 @@ cp -a target/quarkus-app "$BENCH_DIR/fast-jar"
 mvn -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false > "$BENCH_DIR/verify.log" 2>&1 || { tail -40 "$BENCH_DIR/verify.log"; exit 1; }
 [ -s target/quarkus-app/app.aot ] || { echo "mvn verify wrote no AOT cache; see $BENCH_DIR/verify.log" >&2; exit 1; }
 cp -a target/quarkus-app "$BENCH_DIR/aot-jar"   # -a keeps the jars' times: the cache checks them
-(cd "$BENCH_DIR/aot-jar" && java @"$JVM_OPTIONS" -XX:AOTCache=app.aot -XX:AOTMode=on -cp quarkus-run.jar -version 2>/dev/null) \
+(cd "$BENCH_DIR/aot-jar" && java @"$JVM_OPTIONS" -XX:AOTCache=app.aot -XX:AOTMode=on -cp quarkus-run.jar -version > /dev/null 2>&1) \
   || { echo "the AOT cache does not fit the copied application" >&2; exit 1; }
 echo "AOT cache: $(( $(stat -c %s "$BENCH_DIR/aot-jar/app.aot") / 1048576 )) MB"
 
@@ -79,7 +79,7 @@ echo "== JVM options: $(grep -v '^#' "$JVM_OPTIONS" | tr '\n' ' ')"
 BEFORE="-Dquarkus.smallrye-openapi.always-run-filter=false"
 start_once "$BENCH_DIR/fast-jar" "" > /dev/null   # the first start migrates the database; not measured
 variants=("before|fast-jar|$BEFORE"
-          "+ memory budget|fast-jar|@$JVM_OPTIONS $BEFORE"
+          "+ JVM options|fast-jar|@$JVM_OPTIONS $BEFORE"
           "+ lazy OpenAPI|fast-jar|@$JVM_OPTIONS"
           "aot-jar|aot-jar|@$JVM_OPTIONS"
           "aot-jar + cache|aot-jar|@$JVM_OPTIONS -XX:AOTCache=app.aot")

@@ -21,8 +21,10 @@ import java.util.Map;
 /**
  * What the packaged service needs to start in the prod profile, as an operator would give it: a
  * database of its own (created empty, so the start also migrates it), a Redis database of its own
- * (flushed), fresh personal-data keys (the JWT key pair is the one Quarkus's test support generates), WeChat credentials (WeChat itself is
- * {@link WeChatStub}), a strong one-time bootstrap admin code and 127.0.0.1 as the trusted ingress.
+ * (flushed), fresh personal-data keys, WeChat credentials (WeChat itself is {@link WeChatStub}), a
+ * strong one-time bootstrap admin code and 127.0.0.1 as the trusted ingress; the JWT key pair is the
+ * one Quarkus's test support generates. The secrets go to the service in a file
+ * ({@code quarkus.config.locations}), not on its command line, which the test launcher prints.
  * Used by the integration tests, which run against {@code quarkus-run.jar} in its own JVM.
  */
 public class PackagedService implements QuarkusTestResourceLifecycleManager {
@@ -31,26 +33,28 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
     static final int REDIS_DB = 13;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final Path KEYS = Path.of("target/it-keys").toAbsolutePath();
+    private static final Path DIR = Path.of("target/it").toAbsolutePath();
 
     @Override
     public Map<String, String> start() {
         try {
             freshDatabase();
             flushRedis();
-            Path keys = KEYS;
-            Files.createDirectories(keys);
+            Files.createDirectories(DIR);
             String bootstrapCode = "it-" + HexFormat.of().formatHex(bytes(12));
-            Files.writeString(keys.resolve("bootstrap-code"), bootstrapCode);
+            Files.writeString(DIR.resolve("bootstrap-code"), bootstrapCode);
+            Path secrets = DIR.resolve("secrets.properties");
+            Files.writeString(secrets, String.join("\n",
+                    "tongxin.wechat.secret=it-secret",
+                    "tongxin.pii.encryption-key=" + Base64.getEncoder().encodeToString(bytes(32)),
+                    "tongxin.pii.hash-key=" + Base64.getEncoder().encodeToString(bytes(48)),
+                    "tongxin.auth.bootstrap-admin-code=" + bootstrapCode, ""));
 
             Map<String, String> config = new HashMap<>();
+            config.put("quarkus.config.locations", secrets.toUri().toString());
             config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
             config.put("quarkus.redis.hosts", "redis://127.0.0.1:6379/" + REDIS_DB);
             config.put("tongxin.wechat.app-id", "wx-test-app");
-            config.put("tongxin.wechat.secret", "it-secret");
-            config.put("tongxin.pii.encryption-key", Base64.getEncoder().encodeToString(bytes(32)));
-            config.put("tongxin.pii.hash-key", Base64.getEncoder().encodeToString(bytes(48)));
-            config.put("tongxin.auth.bootstrap-admin-code", bootstrapCode);
             config.put("tongxin.http.trusted-proxies", "127.0.0.1,::1");
             return config;
         } catch (Exception e) {
@@ -60,7 +64,7 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
 
     /** The bootstrap admin code the service was started with: its first acceptor becomes DISTRICT_ADMIN. */
     public static String bootstrapCode() throws IOException {
-        return Files.readString(KEYS.resolve("bootstrap-code"));
+        return Files.readString(DIR.resolve("bootstrap-code"));
     }
 
     private static void freshDatabase() throws SQLException {
