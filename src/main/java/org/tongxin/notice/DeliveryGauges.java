@@ -3,6 +3,7 @@ package org.tongxin.notice;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -15,8 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code tongxin_notice_deliveries_due} (due and not yet sent) and
  * {@code tongxin_notice_delivery_oldest_due_seconds} (how long the oldest of them has waited).
  * Read from the database every 15 s ({@code tongxin.notice.gauges-every}) by a job of its own, so
- * that they keep moving when the relay does not.
+ * that they keep moving when the relay does not. Registered at start ({@link Startup}), not when the
+ * job first runs, so that an alert on them never sees a freshly started replica without them.
  */
+@Startup
 @ApplicationScoped
 public class DeliveryGauges {
 
