@@ -1,6 +1,7 @@
 package org.tongxin.auth;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
     }
 
     /** The household a user was in before a move; {@code householdId} is null when none. */
+    @RegisterForReflection
     public record Previous(UUID householdId) {}
 
     /**

@@ -2,6 +2,7 @@ package org.tongxin.care;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -55,6 +56,7 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
     }
 
     /** A request just escalated. */
+    @RegisterForReflection
     public record Overdue(UUID id, UUID communityId, String priority) {}
 
     /**

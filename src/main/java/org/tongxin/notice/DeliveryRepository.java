@@ -1,6 +1,7 @@
 package org.tongxin.notice;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -66,6 +67,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
     }
 
     /** A delivery a relay has taken: which notice to which robot (GROUP_CHAT) or person (SUBSCRIBE). */
+    @RegisterForReflection
     public record Taken(UUID id, UUID noticeId, Notice.Channel channel, UUID targetId, int attempts) {}
 
     /**
@@ -154,6 +156,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
     }
 
     /** Deliveries due and not yet sent, and how long the oldest of them has been due. */
+    @RegisterForReflection
     public record Backlog(long due, long oldestSeconds) {}
 
     public Backlog backlog(OffsetDateTime now) {

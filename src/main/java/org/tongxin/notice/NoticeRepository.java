@@ -3,6 +3,7 @@ package org.tongxin.notice;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -27,6 +28,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
     }
 
     /** What a group robot posts of a notice. */
+    @RegisterForReflection
     public record Content(String title, String body) {}
 
     public Content content(UUID noticeId) {

@@ -1,6 +1,7 @@
 package org.tongxin.order;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public class BatchRepository implements PanacheRepositoryBase<Batch, UUID> {
     }
 
     /** Who placed an order of a batch, and how it is handed over. */
+    @RegisterForReflection
     public record Placer(UUID userId, ResidentOrder.DeliveryMode mode) {}
 
     public List<Placer> placers(UUID batchId) {

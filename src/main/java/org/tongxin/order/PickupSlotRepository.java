@@ -1,5 +1,6 @@
 package org.tongxin.order;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -62,5 +63,6 @@ public class PickupSlotRepository {
     }
 
     /** What decides why a slot could not be taken. */
+    @RegisterForReflection
     public record SlotState(UUID communityId, OffsetDateTime startsAt, int taken, int capacity) {}
 }

@@ -2,6 +2,7 @@ package org.tongxin.org;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +68,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                         r.householdId()), r.riskLevel()));
     }
 
+    @RegisterForReflection
     record PlaceRow(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId, RiskLevel riskLevel) {}
 
     public Optional<OrgLocation> locate(UUID householdId) {

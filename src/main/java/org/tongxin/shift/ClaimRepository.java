@@ -30,6 +30,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                             UUID volunteerId) {}
 
     /** A claim whose shift starts soon, with how many reminders its claimant was sent. */
+    @RegisterForReflection
     public record Upcoming(UUID claimId, UUID userId, OffsetDateTime startsAt, String checkpoint, int remindersSent) {}
 
     /**
@@ -58,6 +59,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     /** A claim whose claimant did not check in, not reported yet. */
+    @RegisterForReflection
     public record Missed(UUID claimId, UUID communityId, UUID volunteerId, OffsetDateTime startsAt, String checkpoint) {}
 
     /**
