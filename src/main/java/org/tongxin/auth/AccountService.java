@@ -14,6 +14,7 @@ import org.tongxin.auth.AuthDtos.ScopeView;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 import org.tongxin.wechat.WxSession;
 
 /**
@@ -41,11 +42,12 @@ public class AccountService {
         byte[] hash = pii.hash(wx.openid());
         UserAccount user = users.findByOpenidHash(hash).orElse(null);
         if (user == null) {
-            users.insertIfAbsent(hash, pii.encrypt(wx.openid()), nickname);
+            UUID id = UUID.randomUUID();
+            users.insertIfAbsent(id, hash, pii.seal(SealedColumn.USER_OPENID, id, wx.openid()), nickname);
             user = users.findByOpenidHash(hash).orElseThrow();
             Log.infof("user created id=%s", user.getId());
         }
-        user.loggedIn(OffsetDateTime.now(clock), wx.unionid() != null ? pii.encrypt(wx.unionid()) : null);
+        user.loggedIn(OffsetDateTime.now(clock), pii.sealNullable(SealedColumn.USER_UNIONID, user.getId(), wx.unionid()));
         return user;
     }
 
@@ -67,7 +69,12 @@ public class AccountService {
      * (dev logins). Personal data: never logged, never answered.
      */
     public Optional<String> openidOf(UUID userId) {
-        return users.sealedOpenid(userId).map(pii::decrypt);
+        try {
+            return users.sealedOpenid(userId).map(sealed -> pii.open(SealedColumn.USER_OPENID, userId, sealed));
+        } catch (PiiCipher.Unavailable e) {
+            pii.report(e);
+            return Optional.empty();
+        }
     }
 
     /** The community's staff (COMMUNITY_STAFF granted for it), e.g. to tell them something. */
@@ -90,7 +97,7 @@ public class AccountService {
     @Transactional
     public String bindPhone(UUID userId, String phone) {
         String masked = PiiCipher.maskPhone(phone);
-        user(userId).bindPhone(pii.encrypt(phone), pii.hash(phone), masked);
+        user(userId).bindPhone(pii.seal(SealedColumn.USER_PHONE, userId, phone), pii.hash(phone), masked);
         Log.infof("phone bound user=%s", userId);
         return masked;
     }

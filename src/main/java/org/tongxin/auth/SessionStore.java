@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 import org.tongxin.common.SharedState;
 
 /**
@@ -91,7 +92,8 @@ public class SessionStore {
     public Issued rotate(String presented) {
         String hash = Hashing.sha256Hex(presented);
         String next = Hashing.randomToken(32);
-        String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(next));
+        UUID graceId = UUID.nameUUIDFromBytes(hash.getBytes(StandardCharsets.US_ASCII));
+        String sealed = Base64.getEncoder().encodeToString(cipher.seal(SealedColumn.SESSION_GRACE_TOKEN, graceId, next));
         Response r = SharedState.call("session refresh", () -> redis.execute("EVAL", ROTATE, "2", TOKEN_KEY + hash,
                 GRACE_KEY + hash, hash, Hashing.sha256Hex(next), ttlMillis(), SESSION_KEY, TOKEN_KEY,
                 Long.toString(GRACE_MILLIS), sealed, REVOKED_KEY, accessTtlMillis()));
@@ -99,7 +101,8 @@ public class SessionStore {
         return switch (outcome) {
             case "OK" -> new Issued(r.get(1).toString(), UUID.fromString(r.get(2).toString()), next);
             case "GRACE" -> new Issued(r.get(1).toString(), UUID.fromString(r.get(2).toString()),
-                    cipher.decrypt(Base64.getDecoder().decode(r.get(3).toString().getBytes(StandardCharsets.US_ASCII))));
+                    cipher.open(SealedColumn.SESSION_GRACE_TOKEN, graceId,
+                            Base64.getDecoder().decode(r.get(3).toString().getBytes(StandardCharsets.US_ASCII))));
             case "REUSED" -> throw new ApiException(AuthError.REFRESH_TOKEN_REUSED);
             default -> throw new ApiException(AuthError.REFRESH_TOKEN_INVALID);
         };

@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.tongxin.common.PiiCipher;
 
 /**
  * A person who logged in with WeChat. Identified by a keyed hash of their openid; the openid
@@ -43,18 +42,12 @@ public class UserAccount {
     public String getPhoneMasked() { return phoneMasked; }
     public UUID getHouseholdId() { return householdId; }
 
+    /** {@code unionid}: sealed, or null when WeChat sent none (the stored one stays). */
     void loggedIn(OffsetDateTime at, byte[] unionid) {
         this.lastLoginAt = at;
         if (unionid != null) {
             this.unionidEnc = unionid;
         }
-    }
-
-    /** Re-seals the sealed values under the current key (the look-up hashes do not change). */
-    void reseal(PiiCipher pii) {
-        openidEnc = pii.encrypt(pii.decrypt(openidEnc));
-        unionidEnc = unionidEnc != null ? pii.encrypt(pii.decrypt(unionidEnc)) : null;
-        phoneEnc = phoneEnc != null ? pii.encrypt(pii.decrypt(phoneEnc)) : null;
     }
 
     void bindPhone(byte[] encrypted, byte[] hash, String masked) {

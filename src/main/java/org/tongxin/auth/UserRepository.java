@@ -27,18 +27,6 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
         return find("openidHash", (Object) hash).firstResultOptional();
     }
 
-    /** Users with a value sealed under another key than the one whose header is given; locked, skipping locked rows. */
-    @SuppressWarnings("unchecked")
-    public List<UserAccount> sealedUnderOtherKeys(byte[] header, int limit) {
-        return getEntityManager().createNativeQuery("""
-                SELECT * FROM app_user
-                WHERE substring(openid_enc FROM 1 FOR 2) <> :h
-                   OR (unionid_enc IS NOT NULL AND substring(unionid_enc FROM 1 FOR 2) <> :h)
-                   OR (phone_enc IS NOT NULL AND substring(phone_enc FROM 1 FOR 2) <> :h)
-                LIMIT :n FOR UPDATE SKIP LOCKED""", UserAccount.class)
-                .setParameter("h", header).setParameter("n", limit).getResultList();
-    }
-
     /**
      * Binds the user to a household. Answers the household they were in before (a null id if
      * none), or empty when there is no such user. The user's row is locked while this runs, so two
@@ -67,11 +55,11 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
      * Creates the user of a first login, or does nothing when a parallel login of the same person
      * got there first: the unique openid hash decides, never a check-then-insert in Java.
      */
-    public void insertIfAbsent(byte[] openidHash, byte[] openidEnc, String nickname) {
+    public void insertIfAbsent(UUID id, byte[] openidHash, byte[] openidEnc, String nickname) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO app_user (id, openid_hash, openid_enc, nickname)
                 VALUES (:id, :hash, :enc, :nickname) ON CONFLICT (openid_hash) DO NOTHING""")
-                .setParameter("id", UUID.randomUUID())
+                .setParameter("id", id)
                 .setParameter("hash", openidHash)
                 .setParameter("enc", openidEnc)
                 .setParameter("nickname", nickname)

@@ -5,10 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeMultilineText;
 import org.tongxin.common.SafeText;
+import org.tongxin.common.SealedColumn;
 
 /** Request and response records of the care API (API.md § Care). */
 @RegisterForReflection
@@ -39,11 +41,13 @@ public final class CareDtos {
      * household is on the vulnerable-person register (null for the household itself, which does not
      * see the register).
      */
-    public record CareRequestView(UUID id, UUID householdId, CareRequest.Type type, String description, CareRequest.Status status,
+    public record CareRequestView(UUID id, UUID householdId, CareRequest.Type type, @Schema(nullable = true) String description,
+                                  CareRequest.Status status,
                                   @Schema(nullable = true) CareRequest.Priority priority, @Schema(nullable = true) Boolean registered,
                                   boolean escalated, @Schema(nullable = true) UUID assigneeId,
                                   @Schema(nullable = true) String completionNote, @Schema(nullable = true) Integer rating,
-                                  @Schema(nullable = true) String comment, OffsetDateTime createdAt) {}
+                                  @Schema(nullable = true) String comment, OffsetDateTime createdAt,
+                                  @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {}
 
     public record DonatedItem(@NotBlank @Size(max = 64) @SafeText String name,
                               @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer quantity,
@@ -74,6 +78,7 @@ public final class CareDtos {
     public record Allocated(java.util.List<UUID> packageIds) {}
 
     /** A register entry, for staff in scope only. */
-    public record VulnerableView(UUID id, UUID householdId, String name, VulnerablePerson.Category category,
-                                 @Schema(nullable = true) String note, OffsetDateTime recordedAt) {}
+    public record VulnerableView(UUID id, UUID householdId, @Schema(nullable = true) String name,
+                                 VulnerablePerson.Category category, @Schema(nullable = true) String note,
+                                 OffsetDateTime recordedAt, @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {}
 }

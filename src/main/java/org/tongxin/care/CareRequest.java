@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 
 /** A household's request for help. Its state changes only through {@link CareRequestRepository#step}. */
 @Entity
@@ -56,8 +58,8 @@ public class CareRequest {
 
     protected CareRequest() {}
 
-    public CareRequest(OrgLocation household, Type type, byte[] descriptionEnc, Priority priority, boolean registered,
-                       UUID filedBy, OffsetDateTime createdAt) {
+    public CareRequest(OrgLocation household, Type type, String description, Priority priority, boolean registered,
+                       UUID filedBy, OffsetDateTime createdAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
         this.householdId = household.householdId();
         this.streetId = household.streetId();
@@ -65,7 +67,7 @@ public class CareRequest {
         this.gridId = household.gridId();
         this.buildingId = household.buildingId();
         this.type = type;
-        this.descriptionEnc = descriptionEnc;
+        this.descriptionEnc = pii.seal(SealedColumn.CARE_DESCRIPTION, id, description);
         this.status = Status.SUBMITTED;
         this.priority = priority;
         this.registered = registered;
@@ -82,14 +84,14 @@ public class CareRequest {
     public UUID getHouseholdId() { return householdId; }
     public UUID getCommunityId() { return communityId; }
     public Type getType() { return type; }
-    public byte[] getDescriptionEnc() { return descriptionEnc; }
+    public String description(PiiCipher.Reader r) { return r.open(SealedColumn.CARE_DESCRIPTION, descriptionEnc); }
     public Status getStatus() { return status; }
     public Priority getPriority() { return priority; }
     public boolean isRegistered() { return registered; }
     public boolean isEscalated() { return escalated; }
     public UUID getAssigneeId() { return assigneeId; }
     public UUID getFiledBy() { return filedBy; }
-    public byte[] getCompletionNoteEnc() { return completionNoteEnc; }
+    public String completionNote(PiiCipher.Reader r) { return r.open(SealedColumn.CARE_COMPLETION_NOTE, completionNoteEnc); }
     public Short getRating() { return rating; }
     public String getComment() { return comment; }
     public OffsetDateTime getCreatedAt() { return createdAt; }

@@ -19,6 +19,7 @@ import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 import org.tongxin.notice.Notices;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
@@ -72,8 +73,8 @@ public class CareRequestService {
         }
         boolean emergency = req.type() == CareRequest.Type.EMERGENCY;
         OffsetDateTime now = OffsetDateTime.now(clock);
-        CareRequest request = new CareRequest(household, req.type(), pii.encrypt(req.description().strip()),
-                emergency ? CareRequest.Priority.P1 : null, register.registered(householdId), caller.userId(), now);
+        CareRequest request = new CareRequest(household, req.type(), req.description().strip(),
+                emergency ? CareRequest.Priority.P1 : null, register.registered(householdId), caller.userId(), now, pii);
         requests.persist(request);
         if (emergency) {
             notices.toUsers("care-emergency:" + request.getId(), accounts.communityStaff(household.communityId()),
@@ -141,7 +142,7 @@ public class CareRequestService {
     @Transactional
     public CareRequestView complete(Caller caller, UUID id, @NotNull @Valid Complete req) {
         CareRequest r = asAssignee(caller, id);
-        step(requests.complete(id, caller.userId(), pii.encrypt(req.note().strip()), now()));
+        step(requests.complete(id, caller.userId(), pii.seal(SealedColumn.CARE_COMPLETION_NOTE, id, req.note().strip()), now()));
         tellRequester(r, "completed", "您的求助已办结", "您的求助已处理完毕，请在小程序中确认并评价。");
         return done(r, caller, "completed");
     }
@@ -220,10 +221,11 @@ public class CareRequestService {
 
     private CareRequestView view(CareRequest r, Caller caller) {
         boolean staffSide = !ownHousehold(caller, r);
-        return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), pii.decrypt(r.getDescriptionEnc()), r.getStatus(),
+        PiiCipher.Reader sealed = pii.reader(r.getId());
+        return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), r.description(sealed), r.getStatus(),
                 r.getPriority(), staffSide ? r.isRegistered() : null, r.isEscalated(), r.getAssigneeId(),
-                r.getCompletionNoteEnc() == null ? null : pii.decrypt(r.getCompletionNoteEnc()),
-                r.getRating() == null ? null : r.getRating().intValue(), r.getComment(), r.getCreatedAt());
+                r.completionNote(sealed), r.getRating() == null ? null : r.getRating().intValue(), r.getComment(),
+                r.getCreatedAt(), sealed.unavailable());
     }
 
     private OffsetDateTime now() {

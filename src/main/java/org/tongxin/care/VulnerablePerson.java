@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 
 /** Someone of a household who needs looking after. Name and note are sealed; only staff in scope read them. */
 @Entity
@@ -44,17 +45,17 @@ public class VulnerablePerson {
 
     protected VulnerablePerson() {}
 
-    public VulnerablePerson(OrgLocation household, byte[] nameEnc, Category category, byte[] noteEnc, UUID recordedBy,
-                            OffsetDateTime recordedAt) {
+    public VulnerablePerson(OrgLocation household, String name, Category category, String note, UUID recordedBy,
+                            OffsetDateTime recordedAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
         this.householdId = household.householdId();
         this.streetId = household.streetId();
         this.communityId = household.communityId();
         this.gridId = household.gridId();
         this.buildingId = household.buildingId();
-        this.nameEnc = nameEnc;
+        this.nameEnc = pii.seal(SealedColumn.VULNERABLE_NAME, id, name);
         this.category = category;
-        this.noteEnc = noteEnc;
+        this.noteEnc = pii.sealNullable(SealedColumn.VULNERABLE_NOTE, id, note);
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }
@@ -64,14 +65,8 @@ public class VulnerablePerson {
         return new OrgLocation(streetId, communityId, gridId, buildingId, householdId);
     }
 
-    public String name(PiiCipher pii) { return pii.decrypt(nameEnc); }
-    public String note(PiiCipher pii) { return noteEnc == null ? null : pii.decrypt(noteEnc); }
-
-    /** Re-seals name and note under the current key (a PII key rotation). */
-    void reseal(PiiCipher pii) {
-        nameEnc = pii.encrypt(name(pii));
-        noteEnc = noteEnc == null ? null : pii.encrypt(note(pii));
-    }
+    public String name(PiiCipher.Reader r) { return r.open(SealedColumn.VULNERABLE_NAME, nameEnc); }
+    public String note(PiiCipher.Reader r) { return r.open(SealedColumn.VULNERABLE_NOTE, noteEnc); }
 
     public UUID getId() { return id; }
     public UUID getHouseholdId() { return householdId; }

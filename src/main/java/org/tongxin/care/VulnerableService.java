@@ -51,8 +51,8 @@ public class VulnerableService {
         OrgLocation household = households.locate(req.householdId());
         scope.require(caller, Role.GRID_WORKER, household);
         String note = req.note() == null || req.note().isBlank() ? null : req.note().strip();
-        VulnerablePerson person = new VulnerablePerson(household, pii.encrypt(req.name().strip()), req.category(),
-                note == null ? null : pii.encrypt(note), caller.userId(), OffsetDateTime.now(clock));
+        VulnerablePerson person = new VulnerablePerson(household, req.name().strip(), req.category(), note, caller.userId(),
+                OffsetDateTime.now(clock), pii);
         register.persist(person);
         Log.infof("vulnerable person recorded id=%s household=%s category=%s", person.getId(), req.householdId(), req.category());
         return view(person);
@@ -75,6 +75,8 @@ public class VulnerableService {
     }
 
     private VulnerableView view(VulnerablePerson p) {
-        return new VulnerableView(p.getId(), p.getHouseholdId(), p.name(pii), p.getCategory(), p.note(pii), p.getRecordedAt());
+        PiiCipher.Reader r = pii.reader(p.getId());
+        return new VulnerableView(p.getId(), p.getHouseholdId(), p.name(r), p.getCategory(), p.note(r), p.getRecordedAt(),
+                r.unavailable());
     }
 }

@@ -12,7 +12,7 @@ public interface PiiConfig {
     /** Base64 of the current 32-byte AES-256-GCM key that seals personal data (TONGXIN_PII_ENCRYPTION_KEY). */
     String encryptionKey();
 
-    /** The id of the current key, stored in every value it seals: 1 to 127 (TONGXIN_PII_KEY_ID). */
+    /** The id of the current key, stored in every value it seals: 1 to 255 (TONGXIN_PII_KEY_ID). */
     @WithDefault("1")
     int keyId();
 

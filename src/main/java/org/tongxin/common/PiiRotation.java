@@ -4,21 +4,26 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.UUID;
 
 /**
- * The re-encryption job of a PII key rotation: every minute (tongxin.pii.reseal-every) each
- * {@link PiiStore} re-seals a batch of values still under a retired key (or written before key
- * ids existed), until none is left. Safe with several replicas: each batch is one transaction whose
- * rows are locked with SKIP LOCKED by the stores.
+ * The re-encryption job of a PII key rotation: every minute (tongxin.pii.reseal-every) it walks
+ * every database column of {@link SealedColumn}, the one registry of sealed columns, and re-seals
+ * the values not bound and under the current key (written under a retired key, or in an older
+ * format), 500 rows a transaction; then each {@link PiiStore} seals what a feature still keeps in
+ * the clear from before it sealed anything. Safe with several replicas: rows are locked with SKIP
+ * LOCKED. A value that cannot be opened (its key already removed) is logged once and skipped.
  */
 @ApplicationScoped
 public class PiiRotation {
 
     private static final int BATCH = 500;
 
+    private final PiiResealer resealer;
     private final Instance<PiiStore> stores;
 
-    PiiRotation(Instance<PiiStore> stores) {
+    PiiRotation(PiiResealer resealer, Instance<PiiStore> stores) {
+        this.resealer = resealer;
         this.stores = stores;
     }
 
@@ -32,9 +37,20 @@ public class PiiRotation {
         }
     }
 
-    /** Runs every store until nothing is left to re-seal; answers how many rows were re-sealed. */
+    /** Runs every column and store until nothing is left to re-seal; answers how many values were re-sealed. */
     public long resealAll() {
         long total = 0;
+        for (SealedColumn column : SealedColumn.values()) {
+            if (!column.inDatabase()) {
+                continue;
+            }
+            UUID after = null;
+            do {
+                PiiResealer.Batch batch = resealer.reseal(column, after, BATCH);
+                total += batch.resealed();
+                after = batch.next();
+            } while (after != null);
+        }
         for (PiiStore store : stores) {
             int done;
             while ((done = store.reseal(BATCH)) > 0) {
@@ -42,7 +58,7 @@ public class PiiRotation {
             }
         }
         if (total > 0) {
-            Log.infof("personal data re-sealed under the current key rows=%d", total);
+            Log.infof("personal data re-sealed under the current key values=%d", total);
         }
         return total;
     }

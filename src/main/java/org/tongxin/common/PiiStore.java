@@ -1,11 +1,12 @@
 package org.tongxin.common;
 
 /**
- * A feature that keeps sealed personal data, declared here so that {@link PiiRotation} can ask
- * each one to re-seal its values under the current key without common knowing any feature.
+ * A feature that still keeps personal data in the clear from before it sealed it, declared here so
+ * that {@link PiiRotation} can ask it to seal those values without common knowing any feature.
+ * (Values already sealed are re-sealed by {@link PiiRotation} itself, column by column.)
  */
 public interface PiiStore {
 
-    /** Re-seals up to {@code batch} values (rows) not under the current key; answers how many. */
+    /** Seals up to {@code batch} rows still in the clear; answers how many. */
     int reseal(int batch);
 }

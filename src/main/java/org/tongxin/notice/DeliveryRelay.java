@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.tongxin.auth.AccountService;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 import org.tongxin.common.TimeConfig;
 import org.tongxin.notice.DeliveryRepository.Taken;
 import org.tongxin.wechat.SendOutcome;
@@ -217,7 +218,15 @@ public class DeliveryRelay {
             return; // another relay took it over after this one's claim passed
         }
         int attempt = t.attempts() + 1;
-        SendOutcome outcome = robots.sendMarkdown(cipher.decrypt(sealedKey),
+        String key;
+        try {
+            key = cipher.open(SealedColumn.ROBOT_WEBHOOK_KEY, t.targetId(), sealedKey);
+        } catch (PiiCipher.Unavailable e) {
+            cipher.report(e);
+            deliveries.failed(t.id(), sendLease, "the robot's webhook key cannot be opened: replace the key");
+            return;
+        }
+        SendOutcome outcome = robots.sendMarkdown(key,
                 ChatMessage.markdown(notice.title(), notice.body()));
         OffsetDateTime after = now();
         boolean recorded = switch (outcome.kind()) {

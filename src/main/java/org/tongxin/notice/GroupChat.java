@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 
 /** A WeCom group robot (企业微信群机器人) of a community, or of one of its grids. Its key is sealed. */
 @Entity
@@ -32,22 +34,22 @@ public class GroupChat {
 
     protected GroupChat() {}
 
-    public GroupChat(UUID streetId, UUID communityId, UUID gridId, String name, byte[] webhookKeyEnc, String keyHint,
-                     UUID createdBy, OffsetDateTime createdAt) {
+    public GroupChat(UUID streetId, UUID communityId, UUID gridId, String name, String webhookKey, String keyHint,
+                     UUID createdBy, OffsetDateTime createdAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
         this.streetId = streetId;
         this.communityId = communityId;
         this.gridId = gridId;
         this.name = name;
-        this.webhookKeyEnc = webhookKeyEnc;
+        this.webhookKeyEnc = pii.seal(SealedColumn.ROBOT_WEBHOOK_KEY, id, webhookKey);
         this.keyHint = keyHint;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
     }
 
     /** A new key for the robot (WeCom issues one when a robot is re-created); sealed, with its hint. */
-    void replaceKey(byte[] sealed, String hint) {
-        this.webhookKeyEnc = sealed;
+    void replaceKey(String key, String hint, PiiCipher pii) {
+        this.webhookKeyEnc = pii.seal(SealedColumn.ROBOT_WEBHOOK_KEY, id, key);
         this.keyHint = hint;
     }
 
@@ -56,7 +58,6 @@ public class GroupChat {
     public UUID getCommunityId() { return communityId; }
     public UUID getGridId() { return gridId; }
     public String getName() { return name; }
-    public byte[] getWebhookKeyEnc() { return webhookKeyEnc; }
     public String getKeyHint() { return keyHint; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
 }

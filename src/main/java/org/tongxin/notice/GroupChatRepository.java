@@ -19,14 +19,6 @@ public class GroupChatRepository implements PanacheRepositoryBase<GroupChat, UUI
         return count("communityId = ?1 and name = ?2", communityId, name) > 0;
     }
 
-    /** Robots whose key is sealed under another key than the current one (a PII key rotation), locked for re-sealing. */
-    public List<GroupChat> notSealedUnderCurrentKey(byte[] header, int limit) {
-        return getEntityManager().createNativeQuery("""
-                SELECT * FROM group_chat WHERE substring(webhook_key_enc FROM 1 FOR 2) <> :h
-                LIMIT :n FOR UPDATE SKIP LOCKED""", GroupChat.class)
-                .setParameter("h", header).setParameter("n", limit).getResultList();
-    }
-
     public List<GroupChat> ofCommunity(UUID communityId) {
         return list("communityId = ?1 order by name", communityId);
     }

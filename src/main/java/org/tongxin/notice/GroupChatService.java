@@ -54,7 +54,7 @@ public class GroupChatService {
             throw new ApiException(NoticeError.GROUP_CHAT_NAME_TAKEN);
         }
         GroupChat chat = new GroupChat(where.streetId(), where.communityId(), where.gridId(), name,
-                cipher.encrypt(req.webhookKey()), hint(req.webhookKey()), caller.userId(), OffsetDateTime.now(clock));
+                req.webhookKey(), hint(req.webhookKey()), caller.userId(), OffsetDateTime.now(clock), cipher);
         SqlErrors.insertUnique(NoticeError.GROUP_CHAT_NAME_TAKEN, () -> chats.persistAndFlush(chat));
         Log.infof("group chat registered id=%s community=%s grid=%s", chat.getId(), where.communityId(), where.gridId());
         return GroupChatView.from(chat);
@@ -68,7 +68,7 @@ public class GroupChatService {
     public GroupChatView replaceKey(Caller caller, UUID chatId, @NotNull @Valid NoticeDtos.NewWebhookKey req) {
         GroupChat chat = chats.findByIdOptional(chatId).orElseThrow(() -> new ApiException(NoticeError.GROUP_CHAT_NOT_FOUND));
         scope.require(caller, Role.GRID_WORKER, placeOf(chat));
-        chat.replaceKey(cipher.encrypt(req.webhookKey()), hint(req.webhookKey()));
+        chat.replaceKey(req.webhookKey(), hint(req.webhookKey()), cipher);
         Log.infof("group chat key replaced id=%s", chatId);
         return GroupChatView.from(chat);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 
 /**
  * A volunteer (志愿者) of one community: the application while PENDING, the volunteer once
@@ -28,7 +29,7 @@ public class Volunteer {
     private UUID userId;
     @Column(name = "community_id")
     private UUID communityId;
-    /** Sealed by {@link PiiCipher}; the plain columns below hold rows written before, until re-sealed. */
+    /** Sealed by {@link PiiCipher}; the plain columns below hold rows written before, until sealed. */
     @Column(name = "name_enc")
     private byte[] nameEnc;
     @Column(name = "availability_enc")
@@ -65,11 +66,11 @@ public class Volunteer {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.communityId = communityId;
-        this.nameEnc = pii.encrypt(name);
+        this.nameEnc = pii.seal(SealedColumn.VOLUNTEER_NAME, id, name);
         this.skills = skills.stream().map(Skill::name).sorted().toArray(String[]::new);
         this.partyMember = partyMember;
-        this.availabilityEnc = availability != null ? pii.encrypt(availability) : null;
-        this.noteEnc = note != null ? pii.encrypt(note) : null;
+        this.availabilityEnc = pii.sealNullable(SealedColumn.VOLUNTEER_AVAILABILITY, id, availability);
+        this.noteEnc = pii.sealNullable(SealedColumn.VOLUNTEER_NOTE, id, note);
         this.status = Status.PENDING;
         this.createdAt = createdAt;
     }
@@ -77,30 +78,31 @@ public class Volunteer {
     public UUID getId() { return id; }
     public UUID getUserId() { return userId; }
     public UUID getCommunityId() { return communityId; }
-    public String name(PiiCipher pii) { return open(pii, nameEnc, legacyName); }
+    public String name(PiiCipher.Reader r) { return open(r, SealedColumn.VOLUNTEER_NAME, nameEnc, legacyName); }
     public List<Skill> getSkills() { return Arrays.stream(skills).map(Skill::valueOf).toList(); }
     public boolean isPartyMember() { return partyMember; }
-    public String availability(PiiCipher pii) { return open(pii, availabilityEnc, legacyAvailability); }
-    public String note(PiiCipher pii) { return open(pii, noteEnc, legacyNote); }
+    public String availability(PiiCipher.Reader r) {
+        return open(r, SealedColumn.VOLUNTEER_AVAILABILITY, availabilityEnc, legacyAvailability);
+    }
+    public String note(PiiCipher.Reader r) { return open(r, SealedColumn.VOLUNTEER_NOTE, noteEnc, legacyNote); }
     public Status getStatus() { return status; }
     public String getRejectReason() { return rejectReason; }
     public String getTeam() { return team; }
     public int getServiceMinutes() { return serviceMinutes; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
 
-    /** Seals what was plain and re-seals what is under a retired key; the plain columns end empty. */
-    void reseal(PiiCipher pii) {
-        nameEnc = pii.encrypt(name(pii));
-        String availability = availability(pii);
-        availabilityEnc = availability != null ? pii.encrypt(availability) : null;
-        String note = note(pii);
-        noteEnc = note != null ? pii.encrypt(note) : null;
+    /** Seals what a row written before sealing keeps in the clear; the plain columns end empty. */
+    void sealPlain(PiiCipher pii) {
+        nameEnc = legacyName != null ? pii.seal(SealedColumn.VOLUNTEER_NAME, id, legacyName) : nameEnc;
+        availabilityEnc = legacyAvailability != null
+                ? pii.seal(SealedColumn.VOLUNTEER_AVAILABILITY, id, legacyAvailability) : availabilityEnc;
+        noteEnc = legacyNote != null ? pii.seal(SealedColumn.VOLUNTEER_NOTE, id, legacyNote) : noteEnc;
         legacyName = null;
         legacyAvailability = null;
         legacyNote = null;
     }
 
-    private static String open(PiiCipher pii, byte[] sealed, String legacy) {
-        return sealed != null ? pii.decrypt(sealed) : legacy;
+    private static String open(PiiCipher.Reader r, SealedColumn column, byte[] sealed, String legacy) {
+        return sealed != null ? r.open(column, sealed) : legacy;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.SealedColumn;
 import org.tongxin.common.SafeText;
 
 /** Request and response records of the volunteer API (API.md § Volunteers). */
@@ -31,14 +32,17 @@ public final class VolunteerDtos {
     public record Reject(@NotBlank @Size(max = 200) @SafeText String reason) {}
 
     /** An application or volunteer as staff see it. */
-    public record ApplicationView(UUID id, UUID communityId, String name, List<Skill> skills, boolean partyMember,
+    public record ApplicationView(UUID id, UUID communityId, @Schema(nullable = true) String name, List<Skill> skills,
+                                  boolean partyMember,
                                   @Schema(nullable = true) String availability, @Schema(nullable = true) String note,
                                   Volunteer.Status status, @Schema(nullable = true) String rejectReason,
-                                  @Schema(nullable = true) String team, int serviceMinutes, OffsetDateTime createdAt) {
+                                  @Schema(nullable = true) String team, int serviceMinutes, OffsetDateTime createdAt,
+                                  @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {
         public static ApplicationView from(Volunteer v, PiiCipher pii) {
-            return new ApplicationView(v.getId(), v.getCommunityId(), v.name(pii), v.getSkills(), v.isPartyMember(),
-                    v.availability(pii), v.note(pii), v.getStatus(), v.getRejectReason(), v.getTeam(),
-                    v.getServiceMinutes(), v.getCreatedAt());
+            PiiCipher.Reader r = pii.reader(v.getId());
+            return new ApplicationView(v.getId(), v.getCommunityId(), v.name(r), v.getSkills(), v.isPartyMember(),
+                    v.availability(r), v.note(r), v.getStatus(), v.getRejectReason(), v.getTeam(),
+                    v.getServiceMinutes(), v.getCreatedAt(), r.unavailable());
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.PiiStore;
 
-/** Seals volunteers' names, availability and notes written in the clear, and re-seals old-key ones. */
+/** Seals volunteers' names, availability and notes written in the clear before they were sealed. */
 @ApplicationScoped
 public class VolunteerPiiStore implements PiiStore {
 
@@ -21,8 +21,8 @@ public class VolunteerPiiStore implements PiiStore {
     @Override
     @Transactional
     public int reseal(int batch) {
-        List<Volunteer> stale = volunteers.notSealedUnderCurrentKey(pii.currentHeader(), batch);
-        stale.forEach(v -> v.reseal(pii));
+        List<Volunteer> stale = volunteers.stillPlain(batch);
+        stale.forEach(v -> v.sealPlain(pii));
         return stale.size();
     }
 }

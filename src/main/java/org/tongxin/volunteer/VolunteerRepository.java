@@ -74,17 +74,13 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
                 Volunteer.Status.REJECTED, reason, decidedBy, at, id, Volunteer.Status.PENDING) == 1;
     }
 
-    /** Records with a value in the clear or sealed under another key; locked, skipping locked rows. */
+    /** Rows written before volunteers' personal data was sealed, still in the clear; locked, skipping locked rows. */
     @SuppressWarnings("unchecked")
-    public List<Volunteer> notSealedUnderCurrentKey(byte[] header, int limit) {
+    public List<Volunteer> stillPlain(int limit) {
         return getEntityManager().createNativeQuery("""
-                SELECT * FROM volunteer
-                WHERE name IS NOT NULL OR availability IS NOT NULL OR note IS NOT NULL
-                   OR substring(name_enc FROM 1 FOR 2) <> :h
-                   OR (availability_enc IS NOT NULL AND substring(availability_enc FROM 1 FOR 2) <> :h)
-                   OR (note_enc IS NOT NULL AND substring(note_enc FROM 1 FOR 2) <> :h)
+                SELECT * FROM volunteer WHERE name IS NOT NULL OR availability IS NOT NULL OR note IS NOT NULL
                 LIMIT :n FOR UPDATE SKIP LOCKED""", Volunteer.class)
-                .setParameter("h", header).setParameter("n", limit).getResultList();
+                .setParameter("n", limit).getResultList();
     }
 
     public List<Volunteer> byIds(Collection<UUID> ids) {

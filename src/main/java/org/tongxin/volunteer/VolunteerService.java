@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Grant;
@@ -121,7 +121,9 @@ public class VolunteerService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return volunteers.byIds(ids).stream().collect(Collectors.toMap(Volunteer::getId, v -> v.name(pii)));
+        Map<UUID, String> names = new HashMap<>();
+        volunteers.byIds(ids).forEach(v -> names.put(v.getId(), v.name(pii.reader(v.getId()))));
+        return names;
     }
 
     /** A revoked VOLUNTEER role ends the volunteer record in that community (kept, as REVOKED, with its minutes). */

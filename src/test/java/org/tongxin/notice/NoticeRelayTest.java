@@ -13,19 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.PiiRotation;
 import org.tongxin.support.Api;
 import org.tongxin.support.Db;
+import org.tongxin.support.OldSeals;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
 import org.tongxin.support.TestClock;
@@ -52,6 +53,9 @@ class NoticeRelayTest {
 
     @Inject
     PiiRotation rotation;
+
+    @ConfigProperty(name = "tongxin.pii.encryption-key")
+    String testKey;
 
     @Test
     void twentyFiveNoticesToOneRobotInAMinuteReachItTwentyThenTheRestNoneTwice() throws Exception {
@@ -167,8 +171,7 @@ class NoticeRelayTest {
         Community c = community();
         String down = c.robot("大群", "down-" + UUID.randomUUID());
         // Sealed as before key ids existed (IV || ciphertext under key 1): the rotation job re-seals it.
-        byte[] sealed = pii.encrypt(down);
-        Db.sql("UPDATE group_chat SET webhook_key_enc = ? WHERE community_id = ?", Arrays.copyOfRange(sealed, 2, sealed.length),
+        Db.sql("UPDATE group_chat SET webhook_key_enc = ? WHERE community_id = ?", OldSeals.beforeKeyIds(testKey, down),
                 c.org.communityId());
         assertTrue(rotation.resealAll() >= 1);
         assertEquals(1, Db.count("SELECT count(*) FROM group_chat WHERE community_id = ? AND substring(webhook_key_enc FROM 1 FOR 2) = ?",
