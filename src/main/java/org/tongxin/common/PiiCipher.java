@@ -1,6 +1,7 @@
 package org.tongxin.common;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link #open} throws {@link Unavailable}; views use {@link #reader} instead, which answers null
  * for it, remembers the field, and logs the incident once (row id and key id, never content).
  */
+@Startup // a key or key id the service cannot use stops the start, not the first request that seals
 @ApplicationScoped
 public class PiiCipher {
 

@@ -26,6 +26,10 @@ public interface PiiConfig {
     @WithDefault("1m")
     String resealEvery();
 
+    /** How long after start the re-sealing job first runs, clear of the start itself (TONGXIN_PII_RESEAL_DELAY). */
+    @WithDefault("1m")
+    String resealDelay();
+
     /** Base64 of a key (at least 32 bytes) for the HMAC-SHA256 look-up hashes (TONGXIN_PII_HASH_KEY). */
     String hashKey();
 }

@@ -27,7 +27,7 @@ public class PiiRotation {
         this.stores = stores;
     }
 
-    @Scheduled(every = "${tongxin.pii.reseal-every:1m}", delayed = "1m",
+    @Scheduled(every = "${tongxin.pii.reseal-every:1m}", delayed = "${tongxin.pii.reseal-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {

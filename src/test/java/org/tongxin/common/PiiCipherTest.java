@@ -101,6 +101,7 @@ class PiiCipherTest {
             public int keyId() { return keyId; }
             public Optional<List<String>> retiredKeys() { return Optional.ofNullable(retired).map(List::of); }
             public String resealEvery() { return "off"; }
+            public String resealDelay() { return "1m"; }
             public String hashKey() { return HASH; }
         });
     }

@@ -38,8 +38,8 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            freshDatabase();
-            flushRedis();
+            freshDatabase(DATABASE);
+            flushRedis(REDIS_DB);
             Files.createDirectories(DIR);
             String bootstrapCode = "it-" + HexFormat.of().formatHex(bytes(12));
             Files.writeString(DIR.resolve("bootstrap-code"), bootstrapCode);
@@ -67,19 +67,20 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
         return Files.readString(DIR.resolve("bootstrap-code"));
     }
 
-    private static void freshDatabase() throws SQLException {
+    /** Drops and creates an empty database on the local PostgreSQL. */
+    public static void freshDatabase(String database) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + database);
         }
     }
 
     /** SELECT and FLUSHDB in Redis's own protocol: the test JVM has no Redis client of its own. */
-    private static void flushRedis() throws IOException {
+    public static void flushRedis(int redisDb) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", 6379)) {
             OutputStream out = socket.getOutputStream();
-            String db = Integer.toString(REDIS_DB);
+            String db = Integer.toString(redisDb);
             out.write(("*2\r\n$6\r\nSELECT\r\n$" + db.length() + "\r\n" + db + "\r\n*1\r\n$7\r\nFLUSHDB\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -107,7 +108,7 @@ public class PackagedService implements QuarkusTestResourceLifecycleManager {
         return sb.toString();
     }
 
-    private static byte[] bytes(int n) {
+    static byte[] bytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
         return b;
