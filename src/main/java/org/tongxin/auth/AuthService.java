@@ -111,8 +111,7 @@ public class AuthService {
     }
 
     private TokenResponse issue(SessionStore.Issued s) {
-        var grants = accounts.grantsOf(s.userId());
-        String access = tokens.accessToken(s.userId(), s.sessionId(), grants);
+        String access = tokens.accessToken(s.userId(), s.sessionId(), () -> accounts.grantsOf(s.userId()));
         return new TokenResponse(access, s.refreshToken(), tokens.expiresInSeconds(), accounts.me(s.userId()));
     }
 }

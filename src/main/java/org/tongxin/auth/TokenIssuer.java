@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,13 +22,21 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    public String accessToken(UUID userId, String sessionId, List<Grant> grants) {
+    /**
+     * A token with the grants as {@code grantsNow} reads them. Its {@code gen} claim is stamped
+     * before they are read: a revocation that commits while they are read marks the person's tokens
+     * stale at a moment after that stamp, so the token, which may carry the role just revoked, is
+     * refused ({@link SessionStore#isStale}); stamped after the read, it would outlive the mark.
+     */
+    public String accessToken(UUID userId, String sessionId, Supplier<List<Grant>> grantsNow) {
+        long generatedAt = System.currentTimeMillis();
+        List<Grant> grants = grantsNow.get();
         Set<String> roles = Stream.concat(Stream.of(Role.RESIDENT), grants.stream().map(Grant::role))
                 .map(Role::name).collect(Collectors.toSet());
         return Jwt.subject(userId.toString())
                 .groups(roles)
                 .claim(CurrentCaller.SESSION_CLAIM, sessionId)
-                .claim(CurrentCaller.GENERATED_CLAIM, System.currentTimeMillis())
+                .claim(CurrentCaller.GENERATED_CLAIM, generatedAt)
                 .claim(CurrentCaller.GRANTS_CLAIM, grants.stream().map(Grant::encode).toList())
                 .expiresIn(config.accessTokenTtl())
                 .sign();

@@ -48,6 +48,14 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
                 Parameters.with("r", rating).and("c", comment == null ? "" : comment).and("now", now).and("id", id));
     }
 
+    /** An assigned or accepted request whose assignee no longer qualifies goes back to TRIAGED, unassigned. */
+    public boolean backToTriage(UUID id, UUID assignee) {
+        return changed("""
+                UPDATE care_request SET status = 'TRIAGED', assignee_id = NULL, assigned_at = NULL, accepted_at = NULL
+                WHERE id = :id AND status IN ('ASSIGNED', 'ACCEPTED') AND assignee_id = :a""",
+                Parameters.with("a", assignee).and("id", id));
+    }
+
     public boolean cancel(UUID id, OffsetDateTime now) {
         return changed("""
                 UPDATE care_request SET status = 'CANCELLED', cancelled_at = :now

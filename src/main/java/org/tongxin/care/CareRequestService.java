@@ -23,7 +23,6 @@ import org.tongxin.common.SealedColumn;
 import org.tongxin.notice.Notices;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
-import org.tongxin.volunteer.VolunteerService;
 
 /**
  * Care requests (求助), API.md § Care: filed by a resident for their household or by a grid
@@ -41,21 +40,21 @@ public class CareRequestService {
     private final AccountService accounts;
     private final HouseholdService households;
     private final OrgService org;
-    private final VolunteerService volunteers;
+    private final CareAssignees assignees;
     private final ScopeGuard scope;
     private final Notices notices;
     private final PiiCipher pii;
     private final Clock clock;
 
     CareRequestService(CareRequestRepository requests, VulnerableService register, AccountService accounts,
-                       HouseholdService households, OrgService org, VolunteerService volunteers, ScopeGuard scope,
+                       HouseholdService households, OrgService org, CareAssignees assignees, ScopeGuard scope,
                        Notices notices, PiiCipher pii, Clock clock) {
         this.requests = requests;
         this.register = register;
         this.accounts = accounts;
         this.households = households;
         this.org = org;
-        this.volunteers = volunteers;
+        this.assignees = assignees;
         this.scope = scope;
         this.notices = notices;
         this.pii = pii;
@@ -95,7 +94,8 @@ public class CareRequestService {
     }
 
     public List<CareRequestView> assigned(Caller caller) {
-        return requests.assignedTo(caller.userId()).stream().map(r -> view(r, caller)).toList();
+        return requests.assignedTo(caller.userId()).stream().filter(r -> assignees.isAssignee(caller.userId(), r))
+                .map(r -> view(r, caller)).toList();
     }
 
     /** The community's requests in the caller's scope, escalated first; optional filters. */
@@ -124,7 +124,7 @@ public class CareRequestService {
     @Transactional
     public CareRequestView assign(Caller caller, UUID id, @NotNull @Valid Assign req) {
         CareRequest r = asStaff(caller, id);
-        if (!eligible(req.assigneeId(), r)) {
+        if (!assignees.eligible(req.assigneeId(), r)) {
             throw new ApiException(CareError.ASSIGNEE_NOT_ELIGIBLE);
         }
         step(requests.assign(id, req.assigneeId(), now()));
@@ -172,19 +172,9 @@ public class CareRequestService {
         notices.toUsers("care-" + step + ":" + r.getId(), java.util.List.of(r.getFiledBy()), title, body, now());
     }
 
-    /** An approved volunteer of the request's community, or a grid worker (or staff) whose scope covers the household. */
-    private boolean eligible(UUID assignee, CareRequest r) {
-        if (volunteers.approvedVolunteerId(assignee, r.getCommunityId()).isPresent()) {
-            return true;
-        }
-        OrgLocation where = r.place();
-        return accounts.grantsOf(assignee).stream().anyMatch(g -> g.role().atLeast(Role.GRID_WORKER)
-                && g.covers(where.streetId(), where.communityId(), where.gridId()));
-    }
-
     private CareRequest visible(Caller caller, UUID id) {
         CareRequest r = requests.findByIdOptional(id).orElseThrow(() -> new ApiException(CareError.CARE_REQUEST_NOT_FOUND));
-        if (ownHousehold(caller, r) || caller.userId().equals(r.getAssigneeId()) || scope.allows(caller, Role.GRID_WORKER, r.place())) {
+        if (ownHousehold(caller, r) || scope.allows(caller, Role.GRID_WORKER, r.place()) || assignees.isAssignee(caller.userId(), r)) {
             return r;
         }
         throw new ApiException(CareError.CARE_REQUEST_NOT_FOUND);
@@ -198,7 +188,7 @@ public class CareRequestService {
 
     private CareRequest asAssignee(Caller caller, UUID id) {
         CareRequest r = visible(caller, id);
-        if (!caller.userId().equals(r.getAssigneeId())) {
+        if (!assignees.isAssignee(caller.userId(), r)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         return r;
@@ -220,7 +210,8 @@ public class CareRequestService {
     }
 
     private CareRequestView view(CareRequest r, Caller caller) {
-        boolean staffSide = !ownHousehold(caller, r);
+        // Whether the household is on the vulnerable register is for staff in scope, not for the assignee.
+        boolean staffSide = scope.allows(caller, Role.GRID_WORKER, r.place());
         PiiCipher.Reader sealed = pii.reader(r.getId());
         return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), r.description(sealed), r.getStatus(),
                 r.getPriority(), staffSide ? r.isRegistered() : null, r.isEscalated(), r.getAssigneeId(),

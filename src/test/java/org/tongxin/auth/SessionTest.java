@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.Hashing;
 import org.tongxin.support.Api;
@@ -29,6 +30,34 @@ class SessionTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    TokenIssuer issuer;
+
+    @Inject
+    SessionStore sessions;
+
+    @Test
+    void aRevocationMarkedWhileARefreshReadsTheGrantsMakesThatTokenStale() {
+        UUID user = UUID.randomUUID();
+        String session = UUID.randomUUID().toString();
+        String token = issuer.accessToken(user, session, () -> {
+            sessions.grantsChanged(user); // a revocation commits and marks the person's tokens now
+            pause();
+            return List.of(new Grant(Role.COMMUNITY_STAFF, UUID.randomUUID(), UUID.randomUUID(), null)); // read before it
+        });
+        long gen = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]))
+                .replaceAll(".*\"gen\":(\\d+).*", "$1"));
+        assertTrue(sessions.isStale(session, user, gen), "a token carrying the revoked role must not pass");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Test
     void refreshRotatesTheToken() {

@@ -112,4 +112,42 @@ class CareRequestTest {
         }
         return who.as().body(body).post("/api/care-requests").then().statusCode(201).extract().path("id");
     }
+
+    @Test
+    void aRevokedAssigneeLosesTheRequestWhichGoesBackToTriageAndStaffAreTold() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        Api.User resident = OrderFixture.household(staff, org);
+        UUID household = UUID.fromString(resident.as().get("/api/me").then().statusCode(200).extract().path("householdId"));
+        staff.as().body(Map.of("householdId", household, "name", "张爷爷", "category", "ELDERLY_ALONE"))
+                .post("/api/vulnerable-persons").then().statusCode(201);
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        Api.User worker = Api.withRole(Role.GRID_WORKER, org.grid());
+
+        for (Api.User assignee : List.of(volunteer, worker)) {
+            String role = assignee == volunteer ? "VOLUNTEER" : "GRID_WORKER";
+            String id = resident.as().body(Map.of("type", "MEDICINE", "description", "需要代购胰岛素，电话 13812345678"))
+                    .post("/api/care-requests").then().statusCode(201).extract().path("id");
+            String path = "/api/care-requests/" + id;
+            staff.as().body(Map.of("priority", "P2")).post(path + "/triage").then().statusCode(200);
+            staff.as().body(Map.of("assigneeId", assignee.id())).post(path + "/assign").then().statusCode(200);
+            assignee.as().post(path + "/accept").then().statusCode(200);
+            if (assignee == volunteer) {
+                assignee.as().get(path).then().statusCode(200).body("registered", nullValue());
+            }
+            String grant = staff.as().get("/api/grants?communityId=" + org.communityId() + "&role=" + role).then().statusCode(200)
+                    .extract().path("items.find { it.userId == '" + assignee.id() + "' }.id");
+            staff.as().delete("/api/grants/" + grant).then().statusCode(204);
+
+            Api.User former = Api.refresh(assignee);
+            former.as().get(path).then().spec(problem(404, "CARE_REQUEST_NOT_FOUND"));
+            former.as().body(Map.of("note", "已送达")).post(path + "/complete").then().spec(problem(404, "CARE_REQUEST_NOT_FOUND"));
+            former.as().get("/api/care-requests/assigned").then().statusCode(200).body("id", not(hasItem(id)));
+            staff.as().get(path).then().statusCode(200).body("status", equalTo("TRIAGED")).body("assigneeId", nullValue())
+                    .body("registered", equalTo(true));
+            staff.as().get("/api/notices/feed").then().statusCode(200).body("items.title", hasItem("求助需重新指派"));
+            staff.as().body(Map.of("assigneeId", assignee.id())).post(path + "/assign").then()
+                    .spec(problem(400, "ASSIGNEE_NOT_ELIGIBLE"));
+        }
+    }
 }
