@@ -1,5 +1,6 @@
 package org.tongxin.common;
 
+import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.InetAddress;
@@ -7,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The address a request really comes from, for rate limits. The socket's peer, unless that peer is
@@ -16,6 +18,8 @@ import java.util.List;
  */
 @RequestScoped
 public class ClientAddress {
+
+    private static final AtomicBoolean UNTRUSTED_FORWARD_SEEN = new AtomicBoolean();
 
     private final HttpServerRequest request;
     private final List<Cidr> trusted;
@@ -27,7 +31,20 @@ public class ClientAddress {
 
     public String get() {
         String peer = request.remoteAddress() != null ? request.remoteAddress().hostAddress() : "unknown";
-        return resolve(peer, request.headers().getAll("X-Forwarded-For"), trusted);
+        List<String> forwardedFor = request.headers().getAll("X-Forwarded-For");
+        if (firstUntrustedForward(peer, forwardedFor, trusted, UNTRUSTED_FORWARD_SEEN)) {
+            Log.warnf("X-Forwarded-For arrives from an untrusted peer %s: every client behind it is counted as that "
+                    + "address by the rate limits; list the ingress in TONGXIN_HTTP_TRUSTED_PROXIES (logged once)", peer);
+        }
+        return resolve(peer, forwardedFor, trusted);
+    }
+
+    /**
+     * True once per process (per {@code seen}): the first time a peer that is not a trusted proxy
+     * sends X-Forwarded-For, the sign of an ingress missing from the trusted list.
+     */
+    static boolean firstUntrustedForward(String peer, List<String> forwardedFor, List<Cidr> trusted, AtomicBoolean seen) {
+        return !forwardedFor.isEmpty() && !isTrusted(peer, trusted) && seen.compareAndSet(false, true);
     }
 
     static String resolve(String peer, List<String> forwardedFor, List<Cidr> trusted) {

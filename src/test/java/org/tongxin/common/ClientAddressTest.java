@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.ClientAddress.Cidr;
 
@@ -46,5 +47,21 @@ class ClientAddressTest {
         assertFalse(net.contains("::ffff:1"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("ingress.local"));
         assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/33"));
+    }
+
+    @Test
+    void forwardedForFromAnUntrustedPeerIsReportedOnceAndFromTheIngressNever() {
+        AtomicBoolean seen = new AtomicBoolean();
+        assertFalse(ClientAddress.firstUntrustedForward("10.1.2.3", List.of("198.51.100.7"), INGRESS, seen));
+        assertFalse(ClientAddress.firstUntrustedForward("203.0.113.9", List.of(), INGRESS, seen));
+        assertTrue(ClientAddress.firstUntrustedForward("203.0.113.9", List.of("198.51.100.7"), INGRESS, seen));
+        assertFalse(ClientAddress.firstUntrustedForward("203.0.113.10", List.of("198.51.100.8"), INGRESS, seen), "once");
+    }
+
+    @Test
+    void theOperationsGuideNamesTheSettingTheServiceReads() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("docs/operations.md"));
+        assertFalse(guide.contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), "Quarkus's forwarding is off; it is not our setting");
+        assertTrue(guide.contains("TONGXIN_HTTP_TRUSTED_PROXIES"));
     }
 }
