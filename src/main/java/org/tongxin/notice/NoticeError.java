@@ -10,7 +10,8 @@ public enum NoticeError implements ErrorCode {
     GRID_ELSEWHERE(400, "该网格不属于这个社区", "The grid belongs to another community"),
     ALREADY_PUBLISHED(409, "该通知已发布", "The notice is already published"),
     SEND_AT_PASSED(400, "定时发送时间必须晚于现在", "sendAt must lie in the future"),
-    CHANNEL_NOT_AVAILABLE(400, "暂不支持该发送渠道", "This channel is not available yet");
+    CHANNEL_NOT_AVAILABLE(400, "暂不支持该发送渠道", "This channel is not available yet"),
+    TEMPLATE_NOT_OFFERED(400, "本服务不发送该订阅消息模板", "The service sends no subscribe messages of this template");
 
     private final Text text;
 

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A resident's acceptance of a subscribe-message template: WeChat allows one message per acceptance. */
+/**
+ * A resident's acceptance of a subscribe-message template: WeChat allows one message per acceptance.
+ * Written only by {@link ConsentRepository#accept}, which holds the cap.
+ */
 @Entity
 @Table(name = "subscription_consent")
 public class SubscriptionConsent {
@@ -24,13 +27,6 @@ public class SubscriptionConsent {
     private OffsetDateTime usedAt;
 
     protected SubscriptionConsent() {}
-
-    public SubscriptionConsent(UUID userId, String templateId, OffsetDateTime grantedAt) {
-        this.id = UUID.randomUUID();
-        this.userId = userId;
-        this.templateId = templateId;
-        this.grantedAt = grantedAt;
-    }
 
     public UUID getId() { return id; }
     public OffsetDateTime getUsedAt() { return usedAt; }

@@ -29,8 +29,9 @@ public class SubscriptionResource {
     }
 
     @POST
-    @Operation(summary = "Record that I accepted one subscribe message of the template (wx.requestSubscribeMessage said accept)")
-    @Extension(name = "x-refusals", value = "400 VALIDATION_FAILED")
+    @Operation(summary = "Record that I accepted one subscribe message of the template (wx.requestSubscribeMessage said accept); "
+            + "only the template notices are sent as, at most 50 unused kept")
+    @Extension(name = "x-refusals", value = "400 VALIDATION_FAILED TEMPLATE_NOT_OFFERED")
     public Subscribed accept(Subscribe req) {
         return subscriptions.accept(caller.get(), req);
     }

@@ -50,10 +50,13 @@ public class HandOverService {
         return handOver(caller, orderId, true, null);
     }
 
-    /** A pickup order handed over against the household's pickup code; codes cannot be guessed (attempts are limited). */
+    /**
+     * A pickup order handed over against the household's pickup code. Codes cannot be guessed:
+     * attempts are limited per caller and order, counted only for callers who may hand the order
+     * over (anyone else gets 404 without touching a counter, so they cannot lock staff out).
+     */
     @Transactional
     public OrderView pickup(Caller caller, UUID orderId, @NotNull @Valid Pickup req) {
-        rateLimiter.perMinute("pickup:order:" + orderId, config.pickupAttempts());
         return handOver(caller, orderId, false, req.pickupCode().strip());
     }
 
@@ -62,6 +65,9 @@ public class HandOverService {
         var where = households.locate(order.getHouseholdId());
         if (!scope.allows(caller, Role.GRID_WORKER, where) && !scope.holdsIn(caller, Role.VOLUNTEER, where.communityId())) {
             throw new ApiException(OrderError.ORDER_NOT_FOUND);
+        }
+        if (!atTheDoor) {
+            rateLimiter.perMinute("pickup:" + caller.userId() + ":" + orderId, config.pickupAttempts());
         }
         if (!orders.handOver(orderId, atTheDoor, code, caller.userId(), OffsetDateTime.now(clock))) {
             if (order.getStatus() != ResidentOrder.Status.READY) {

@@ -55,10 +55,12 @@ public class OrderLedger {
 
     private final OrderRepository orders;
     private final WindowRepository windows;
+    private final PickupSlotRepository slots;
 
-    OrderLedger(OrderRepository orders, WindowRepository windows) {
+    OrderLedger(OrderRepository orders, WindowRepository windows, PickupSlotRepository slots) {
         this.orders = orders;
         this.windows = windows;
+        this.slots = slots;
     }
 
     /**
@@ -123,12 +125,16 @@ public class OrderLedger {
      */
     static final Comparator<Line> IN_DATABASE_ORDER = Comparator.comparing(l -> l.productId().toString());
 
-    /** Cancels while the window is open and gives stock and limit back, in the order place_order takes them. */
+    /**
+     * Cancels while the window is open and gives back stock and limit, in the order place_order
+     * takes them, and the pickup slot the order held: all in one transaction.
+     */
     @Transactional
     public void cancel(ResidentOrder order, List<Line> lines, OffsetDateTime now) {
-        if (!orders.cancel(order.getId(), now)) {
-            throw new ApiException(order.getStatus() == ResidentOrder.Status.CANCELLED
-                    ? OrderError.ALREADY_CANCELLED : OrderError.WINDOW_CLOSED);
+        OrderRepository.Cancelled cancelled = orders.cancel(order.getId(), now).orElseThrow(() -> new ApiException(
+                order.getStatus() == ResidentOrder.Status.CANCELLED ? OrderError.ALREADY_CANCELLED : OrderError.WINDOW_CLOSED));
+        if (cancelled.pickupSlotId() != null) {
+            slots.free(cancelled.pickupSlotId());
         }
         for (Line line : lines.stream().sorted(IN_DATABASE_ORDER).toList()) {
             windows.giveBack(order.getWindowId(), line.productId(), line.quantity());

@@ -2,6 +2,7 @@ package org.tongxin.order;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,12 +26,32 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 .setParameter("n", quantity).executeUpdate();
     }
 
-    /** PLACED → CANCELLED while its window is open at {@code now}; false otherwise. */
-    public boolean cancel(UUID orderId, OffsetDateTime now) {
-        return getEntityManager().createNativeQuery("""
+    /**
+     * PLACED → CANCELLED while its window is open at {@code now}; empty otherwise. Answers the
+     * pickup slot the order held (null if none), which the caller frees in the same transaction.
+     */
+    public Optional<Cancelled> cancel(UUID orderId, OffsetDateTime now) {
+        List<?> rows = getEntityManager().createNativeQuery("""
                 UPDATE resident_order o SET status = 'CANCELLED', cancelled_at = :now FROM ordering_window w
-                WHERE w.id = o.window_id AND o.id = :id AND o.status = 'PLACED' AND w.closes_at > :now""")
-                .setParameter("id", orderId).setParameter("now", now).executeUpdate() == 1;
+                WHERE w.id = o.window_id AND o.id = :id AND o.status = 'PLACED' AND w.closes_at > :now
+                RETURNING CAST(o.pickup_slot_id AS text)""")
+                .setParameter("id", orderId).setParameter("now", now).getResultList();
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new Cancelled(rows.get(0) == null ? null : UUID.fromString(rows.get(0).toString())));
+    }
+
+    /** A cancelled order, and the pickup slot it held (null if none). */
+    @RegisterForReflection
+    public record Cancelled(UUID pickupSlotId) {}
+
+    /**
+     * Locks the order's row for the rest of the transaction (a cancel of it waits) and answers its
+     * status: a pickup slot is picked under this lock, so it never lands on an order cancelled meanwhile.
+     */
+    public ResidentOrder.Status lockStatus(UUID orderId) {
+        return ResidentOrder.Status.valueOf(getEntityManager().createNativeQuery(
+                        "SELECT status FROM resident_order WHERE id = :id FOR UPDATE")
+                .setParameter("id", orderId).getSingleResult().toString());
     }
 
     /**

@@ -44,8 +44,9 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/pickup-slot")
-    @Operation(summary = "Pick (or change) the pickup slot of my household's PICKUP_SLOT order")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND SLOT_NOT_FOUND; 409 WRONG_DELIVERY_MODE SLOT_FULL SLOT_PASSED")
+    @Operation(summary = "Pick (or change) the pickup slot of my household's PICKUP_SLOT order (not once it is cancelled "
+            + "or handed over); a cancelled order frees its slot")
+    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND SLOT_NOT_FOUND; 409 WRONG_DELIVERY_MODE ORDER_NOT_ACTIVE SLOT_FULL SLOT_PASSED")
     public OrderView pickSlot(@PathParam("id") UUID id, PickSlot req) {
         return slots.pick(caller.get(), id, req);
     }

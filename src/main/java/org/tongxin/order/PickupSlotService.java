@@ -94,7 +94,12 @@ public class PickupSlotService {
         if (order.getDeliveryMode() != ResidentOrder.DeliveryMode.PICKUP_SLOT) {
             throw new ApiException(OrderError.WRONG_DELIVERY_MODE);
         }
-        if (req.slotId().equals(order.getPickupSlotId())) {
+        ResidentOrder.Status status = orders.lockStatus(orderId);
+        if (status == ResidentOrder.Status.CANCELLED || status == ResidentOrder.Status.DELIVERED
+                || status == ResidentOrder.Status.PICKED_UP) {
+            throw new ApiException(OrderError.ORDER_NOT_ACTIVE);
+        }
+        if (req.slotId().equals(orders.reloaded(order).getPickupSlotId())) {
             return views.of(order, true);
         }
         UUID community = orders.communityOf(orderId);

@@ -2,6 +2,7 @@ package org.tongxin.notice;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.tongxin.support.Problems.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import org.tongxin.support.Api;
 import org.tongxin.support.Db;
 import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
 import org.tongxin.support.TestClock;
 import org.tongxin.support.WeChatStub;
 
@@ -48,7 +50,10 @@ class SubscribeTest {
         accept(accepted, 2);
         accept(refuses, 1);
         accept(elsewhere, 1);
-        accepted.as().body(Map.of("templateId", "not a template!")).post("/api/me/subscriptions").then().statusCode(400);
+        accepted.as().body(Map.of("templateId", "not a template!")).post("/api/me/subscriptions").then()
+                .spec(problem(400, "VALIDATION_FAILED"));
+        accepted.as().body(Map.of("templateId", "tpl-someone-elses")).post("/api/me/subscriptions").then()
+                .spec(problem(400, "TEMPLATE_NOT_OFFERED"));
 
         String nonce = UUID.randomUUID().toString().substring(0, 4);
         String title = nonce + "关于明日全员核酸检测及物资配送安排的紧急通知";
@@ -79,6 +84,18 @@ class SubscribeTest {
         clock.advance(Duration.ofHours(1));
         drain();
         assertEquals(2, sends(nonce).size(), "a refusal is not tried again");
+    }
+
+    @Test
+    void parallelAcceptsNeverKeepMoreThanFiftyUnused() throws Exception {
+        Api.User resident = Api.resident();
+        List<Integer> answers = Parallel.times(120, i -> resident.as().body(Map.of("templateId", "tpl-notice-test"))
+                .post("/api/me/subscriptions").then().statusCode(200).extract().path("unused"));
+        assertEquals(120, answers.size());
+        assertEquals(50, unused(resident));
+        assertEquals(50, answers.stream().mapToInt(Integer::intValue).max().orElse(0));
+        accept(resident, 50);
+        assertEquals(50, unused(resident));
     }
 
     private void drain() {

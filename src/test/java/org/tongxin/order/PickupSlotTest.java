@@ -102,4 +102,85 @@ class PickupSlotTest {
                 .post("/api/communities/" + org.communityId() + "/pickup-slots").then().spec(problem(400, "VALIDATION_FAILED"))
                 .body("violations[0].field", equalTo("toHour"));
     }
+
+    @Test
+    void cancellingFreesTheSlotAndACancelledOrderPicksNoSlot() {
+        Slots c = new Slots(2);
+        for (int i = 0; i < 2; i++) {
+            Api.User h = OrderFixture.household(c.staff, c.org);
+            String order = c.order(h);
+            h.as().body(Map.of("slotId", c.slots.get(0))).post("/api/orders/" + order + "/pickup-slot").then().statusCode(200);
+            h.as().post("/api/orders/" + order + "/cancel").then().statusCode(200);
+            h.as().body(Map.of("slotId", c.slots.get(1))).post("/api/orders/" + order + "/pickup-slot")
+                    .then().spec(problem(409, "ORDER_NOT_ACTIVE"));
+        }
+        assertEquals(0, Db.count("SELECT taken FROM pickup_slot WHERE id = ?::uuid", c.slots.get(0)));
+        assertEquals(0, Db.count("SELECT taken FROM pickup_slot WHERE id = ?::uuid", c.slots.get(1)));
+        for (int i = 0; i < 2; i++) {
+            Api.User next = OrderFixture.household(c.staff, c.org);
+            next.as().body(Map.of("slotId", c.slots.get(0))).post("/api/orders/" + c.order(next) + "/pickup-slot")
+                    .then().statusCode(200);
+        }
+        c.assertTakenIsActiveOrders();
+    }
+
+    @Test
+    void aSlotsTakenEqualsItsActiveOrdersAfterParallelPicksAndCancels() throws Exception {
+        Slots c = new Slots(4);
+        List<Runnable> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Api.User h = OrderFixture.household(c.staff, c.org);
+            String order = c.order(h);
+            for (String slot : List.of(c.slots.get(0), c.slots.get(1), c.slots.get(0))) {
+                calls.add(() -> h.as().body(Map.of("slotId", slot)).post("/api/orders/" + order + "/pickup-slot"));
+            }
+            if (i % 2 == 0) {
+                calls.add(() -> h.as().post("/api/orders/" + order + "/cancel"));
+            }
+        }
+        List<Integer> statuses = Parallel.run(calls, call -> {
+            call.run();
+            return 0;
+        });
+        assertEquals(calls.size(), statuses.size());
+        c.assertTakenIsActiveOrders();
+        assertEquals(4, Db.count("SELECT count(*) FROM resident_order WHERE window_id = ? AND status = 'CANCELLED'", c.window));
+    }
+
+    /** A MEDIUM-risk community with two slots of the given capacity tomorrow and an open window. */
+    private static final class Slots {
+        final OrgFixture org;
+        final Api.User staff;
+        final UUID product;
+        final UUID window;
+        final List<String> slots;
+
+        Slots(int capacity) {
+            Api.User admin = Api.districtAdmin();
+            org = OrgFixture.streetToHousehold(admin);
+            admin.as().body(Map.of("level", "MEDIUM")).put("/api/communities/" + org.communityId() + "/risk-level")
+                    .then().statusCode(200);
+            staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+            LocalDate tomorrow = LocalDate.now(ShiftFixture.ZONE).plusDays(1);
+            staff.as().body(Map.of("date", tomorrow.toString(), "fromHour", 8, "toHour", 9, "minutes", 30, "capacity", capacity))
+                    .post("/api/communities/" + org.communityId() + "/pickup-slots").then().statusCode(201);
+            product = OrderFixture.product(staff, org, "蔬菜包", 2);
+            window = OrderFixture.openWindow(staff, org, Map.of(product, 100));
+            slots = staff.as().get("/api/communities/" + org.communityId() + "/pickup-slots?date=" + tomorrow)
+                    .then().statusCode(200).extract().jsonPath().getList("id");
+        }
+
+        String order(Api.User household) {
+            return household.as().header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(OrderFixture.order(window, product, 1)).post("/api/orders").then().statusCode(201)
+                    .body("deliveryMode", equalTo("PICKUP_SLOT")).extract().path("id");
+        }
+
+        void assertTakenIsActiveOrders() {
+            for (String slot : slots) {
+                assertEquals(Db.count("SELECT count(*) FROM resident_order WHERE pickup_slot_id = ?::uuid AND status <> 'CANCELLED'",
+                        slot), Db.count("SELECT taken FROM pickup_slot WHERE id = ?::uuid", slot), "slot " + slot);
+            }
+        }
+    }
 }
