@@ -41,7 +41,8 @@ import org.tongxin.wechat.WeComRobots;
  *
  * <ul>
  *   <li>posted → SENT;</li>
- *   <li>WeCom's own rate limit (45009) → PENDING again a minute later, not counted as an attempt;</li>
+ *   <li>WeCom's own rate limit (45009) → PENDING again a minute later, counted as an attempt (a robot
+ *       that keeps answering it ends FAILED after {@code tongxin.notice.max-attempts}, as below);</li>
  *   <li>a refusal that will not change (a bad or removed key, 93000...) → FAILED with the error;</li>
  *   <li>anything passing (HTTP 5xx, no answer, -1) → PENDING again after a backoff of 10 s, 20 s,
  *       40 s... up to 10 minutes, and FAILED after {@code tongxin.notice.max-attempts};</li>
@@ -190,7 +191,7 @@ public class DeliveryRelay {
                 consents.giveBack(consent.get());
                 yield attempt >= config.maxAttempts()
                         ? deliveries.failed(t.id(), sendLease, outcome.reason() + "; gave up after " + attempt + " attempts")
-                        : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason(), true);
+                        : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason());
             }
         };
         Log.infof("notice delivery id=%s notice=%s channel=SUBSCRIBE user=%s attempt=%d outcome=%s code=%d%s", t.id(),
@@ -231,11 +232,11 @@ public class DeliveryRelay {
         OffsetDateTime after = now();
         boolean recorded = switch (outcome.kind()) {
             case SENT -> deliveries.sent(t.id(), sendLease, after);
-            case RATE_LIMITED -> deliveries.retry(t.id(), sendLease, after.plusMinutes(1), outcome.reason(), false);
             case PERMANENT -> deliveries.failed(t.id(), sendLease, outcome.reason());
-            case TRANSIENT -> attempt >= config.maxAttempts()
+            case RATE_LIMITED, TRANSIENT -> attempt >= config.maxAttempts()
                     ? deliveries.failed(t.id(), sendLease, outcome.reason() + "; gave up after " + attempt + " attempts")
-                    : deliveries.retry(t.id(), sendLease, after.plus(backoff(attempt)), outcome.reason(), true);
+                    : deliveries.retry(t.id(), sendLease, outcome.kind() == SendOutcome.Kind.RATE_LIMITED
+                            ? after.plusMinutes(1) : after.plus(backoff(attempt)), outcome.reason());
         };
         Log.infof("notice delivery id=%s notice=%s robot=%s attempt=%d outcome=%s code=%d%s", t.id(), t.noticeId(),
                 t.targetId(), attempt, outcome.kind(), outcome.code(), recorded ? "" : " (not recorded: the send lease passed)");

@@ -122,14 +122,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
                 .setParameter("at", at).setParameter("id", id).setParameter("lease", sendLease).executeUpdate() == 1;
     }
 
-    /** SENDING → PENDING again, due at {@code at}, with the error; {@code attempt}: whether the send counts as one. */
+    /** SENDING → PENDING again, due at {@code at}, with the error (the send counted as an attempt). */
     @Transactional
-    public boolean retry(UUID id, OffsetDateTime sendLease, OffsetDateTime at, String error, boolean attempt) {
+    public boolean retry(UUID id, OffsetDateTime sendLease, OffsetDateTime at, String error) {
         return getEntityManager().createNativeQuery("""
-                UPDATE notice_delivery SET status = 'PENDING', lease_until = NULL, next_attempt_at = :at, last_error = :error,
-                       attempts = attempts - CASE WHEN :attempt THEN 0 ELSE 1 END
+                UPDATE notice_delivery SET status = 'PENDING', lease_until = NULL, next_attempt_at = :at, last_error = :error
                 WHERE id = :id AND status = 'SENDING' AND lease_until = :lease""")
-                .setParameter("at", at).setParameter("error", error).setParameter("attempt", attempt)
+                .setParameter("at", at).setParameter("error", error)
                 .setParameter("id", id).setParameter("lease", sendLease).executeUpdate() == 1;
     }
 

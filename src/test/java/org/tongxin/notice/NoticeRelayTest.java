@@ -114,6 +114,23 @@ class NoticeRelayTest {
     }
 
     @Test
+    void aRobotThatKeepsAnsweringItsMinuteLimitEndsFailedAfterTheConfiguredAttempts() throws Exception {
+        Community c = community();
+        String busy = c.robot("总是限流的群", "busy-" + UUID.randomUUID());
+        UUID notice = c.publish("限流测试", "正文");
+        for (int i = 0; i < 12; i++) {
+            drain();
+            clock.advance(Duration.ofSeconds(61));
+        }
+        Map<String, Object> row = deliveriesByName(c, notice).get("总是限流的群");
+        assertEquals("FAILED", row.get("status"));
+        assertEquals(8, row.get("attempts"));
+        assertTrue(String.valueOf(row.get("lastError")).startsWith("errcode 45009")
+                && String.valueOf(row.get("lastError")).endsWith("gave up after 8 attempts"), String.valueOf(row.get("lastError")));
+        assertEquals(8, posts(busy).size(), "tried a minute apart, then never again");
+    }
+
+    @Test
     void twoRelaysRunningAtOncePostEachDeliveryOnce() throws Exception {
         Community c = community();
         List<String> keys = new ArrayList<>();

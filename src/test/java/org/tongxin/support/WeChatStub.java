@@ -52,12 +52,15 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
                         + PHONE + "\",\"countryCode\":\"86\",\"watermark\":{\"timestamp\":1637744274,\"appid\":\"wx-test-app\"}}}");
         wxError(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).withRequestBody(matchingJsonPath("$.code", equalTo("phone-bad"))),
                 40029, "invalid code");
-        // WeCom group robots: any key posts, except bad-* (removed robot: 93000) and down-* (HTTP 500).
+        // WeCom group robots: any key posts, except bad-* (removed robot: 93000) and down-* (HTTP 500)...
         json(post(urlPathEqualTo("/cgi-bin/webhook/send")), "{\"errcode\":0,\"errmsg\":\"ok\"}");
         wxError(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("bad-.*")), 93000,
                 "invalid webhook url, hint: [1669700000_123_abcdef], from ip: 127.0.0.1");
         server.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("down-.*"))
                 .willReturn(aResponse().withStatus(500).withBody("upstream error")));
+        // ... and busy-* keys answer WeCom's own minute limit, always.
+        wxError(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("busy-.*")), 45009,
+                "api freq out of limit, hint: [1669700000_456_fedcba]");
         // Subscribe messages: sent, except to people who logged in with an ok-refuse-* code (43101).
         json(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")), "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}");
         wxError(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.touser",
