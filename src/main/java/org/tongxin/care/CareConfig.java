@@ -16,6 +16,13 @@ public interface CareConfig {
     @WithDefault("PT2H")
     Duration p2AcceptWithin();
 
+    /**
+     * EMERGENCY requests one household may file in an hour (each tells every staff member of the
+     * community at once); more answer 429 EMERGENCY_LIMIT (TONGXIN_CARE_EMERGENCIES_PER_HOUR).
+     */
+    @WithDefault("3")
+    int emergenciesPerHour();
+
     /** How often overdue requests are looked for; {@code off} disables it (TONGXIN_CARE_ESCALATE_EVERY). */
     @WithDefault("1m")
     String escalateEvery();

@@ -13,6 +13,8 @@ public enum CareError implements ErrorCode {
     ALREADY_DELIVERED(409, "关爱包已送达", "The care package was delivered already"),
     BAD_TRANSITION(409, "求助当前状态不能进行这一步", "The request cannot take this step now"),
     HOUSEHOLD_REQUIRED(400, "请先绑定住户，或由网格员代为提交", "Join a household first, or ask your grid worker to file it"),
+    EMERGENCY_LIMIT(429, "该住户近一小时紧急求助次数已达上限，如情况危急请直接拨打 120 或社区值班电话",
+            "The household filed the most emergencies allowed in an hour; call 120 or the community's duty phone"),
     ASSIGNEE_NOT_ELIGIBLE(400, "只能指派给本社区已通过审核的志愿者或负责该户的网格员", "Assign to an approved volunteer of the community or a grid worker of the household");
 
     private final Text text;

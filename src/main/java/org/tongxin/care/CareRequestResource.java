@@ -38,7 +38,7 @@ public class CareRequestResource {
     @POST
     @Operation(summary = "Ask for help: for my household, or (grid worker and staff) for a household in my scope; "
             + "an EMERGENCY starts at P1 and is announced to the community's staff")
-    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED; 403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED; 403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND; 429 EMERGENCY_LIMIT")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CareRequestView.class)))
     public Response file(FileRequest req) {

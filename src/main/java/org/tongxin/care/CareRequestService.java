@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.common.RateLimiter;
 import org.tongxin.common.SealedColumn;
 import org.tongxin.notice.Notices;
 import org.tongxin.org.HouseholdService;
@@ -44,11 +46,13 @@ public class CareRequestService {
     private final ScopeGuard scope;
     private final Notices notices;
     private final PiiCipher pii;
+    private final RateLimiter rateLimiter;
+    private final CareConfig config;
     private final Clock clock;
 
     CareRequestService(CareRequestRepository requests, VulnerableService register, AccountService accounts,
                        HouseholdService households, OrgService org, CareAssignees assignees, ScopeGuard scope,
-                       Notices notices, PiiCipher pii, Clock clock) {
+                       Notices notices, PiiCipher pii, RateLimiter rateLimiter, CareConfig config, Clock clock) {
         this.requests = requests;
         this.register = register;
         this.accounts = accounts;
@@ -58,6 +62,8 @@ public class CareRequestService {
         this.scope = scope;
         this.notices = notices;
         this.pii = pii;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -71,6 +77,10 @@ public class CareRequestService {
             scope.require(caller, Role.GRID_WORKER, household);
         }
         boolean emergency = req.type() == CareRequest.Type.EMERGENCY;
+        if (emergency) {
+            rateLimiter.acquire("care:emergency:" + householdId, config.emergenciesPerHour(), Duration.ofHours(1).toMillis(),
+                    CareError.EMERGENCY_LIMIT);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         CareRequest request = new CareRequest(household, req.type(), req.description().strip(),
                 emergency ? CareRequest.Priority.P1 : null, register.registered(householdId), caller.userId(), now, pii);

@@ -35,12 +35,17 @@ public class RateLimiter {
 
     /** As {@link #perMinute}, with a window of the given length. */
     public void acquire(String bucket, int limit, long windowMillis) {
+        acquire(bucket, limit, windowMillis, CommonError.RATE_LIMITED);
+    }
+
+    /** As {@link #acquire(String, int, long)}, refusing with a code of the feature's own (a 429). */
+    public void acquire(String bucket, int limit, long windowMillis, ErrorCode refusal) {
         Response r = SharedState.call("rate limit", () ->
                 redis.execute("EVAL", SCRIPT, "1", "tongxin:rl:" + bucket, Long.toString(windowMillis)));
         long count = r.get(0).toLong();
         long ttlMillis = r.get(1).toLong();
         if (count > limit) {
-            throw ApiException.retryAfter(CommonError.RATE_LIMITED, (ttlMillis + 999) / 1000);
+            throw ApiException.retryAfter(refusal, (ttlMillis + 999) / 1000);
         }
     }
 }

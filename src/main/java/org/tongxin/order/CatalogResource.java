@@ -65,11 +65,11 @@ public class CatalogResource {
 
     @GET
     @Path("/catalog")
-    @Operation(summary = "The community's open ordering window and what is left of each product")
-    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND")
+    @Operation(summary = "The community's open ordering window and what is left of each product: for its residents, "
+            + "volunteers and suppliers, and staff whose scope reaches it")
+    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
     public Catalog catalog(@QueryParam("communityId") @NotNull UUID communityId) {
-        caller.get();
-        return catalog.catalog(communityId);
+        return catalog.catalog(caller.get(), communityId);
     }
 
     @GET
@@ -77,7 +77,8 @@ public class CatalogResource {
     @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
     @Operation(summary = "A window's orders by building and product with the purchase list (JSON), or the delivery sheet "
             + "by building and room with a blank 签收 column (?format=csv or Accept: text/csv; ?format=xlsx adds the purchase "
-            + "list as a second sheet). COMMUNITY_STAFF of the community, or a SUPPLIER serving it")
+            + "list as a second sheet). COMMUNITY_STAFF of the community, or a SUPPLIER serving it, whose sheets have one "
+            + "line per building and product and no rooms, modes or notes")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 WINDOW_NOT_FOUND")
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowSummary.class)),

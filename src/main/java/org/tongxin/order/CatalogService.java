@@ -16,8 +16,11 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.order.OrderDtos.*;
+import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
 
 /**
@@ -30,13 +33,16 @@ public class CatalogService {
     private final ProductRepository products;
     private final WindowRepository windows;
     private final OrgService org;
+    private final HouseholdService households;
     private final ScopeGuard scope;
     private final Clock clock;
 
-    CatalogService(ProductRepository products, WindowRepository windows, OrgService org, ScopeGuard scope, Clock clock) {
+    CatalogService(ProductRepository products, WindowRepository windows, OrgService org, HouseholdService households,
+                   ScopeGuard scope, Clock clock) {
         this.products = products;
         this.windows = windows;
         this.org = org;
+        this.households = households;
         this.scope = scope;
         this.clock = clock;
     }
@@ -81,9 +87,16 @@ public class CatalogService {
         return WindowView.from(w);
     }
 
-    /** The community's open window and what is left of each product; no window, no items. */
-    public Catalog catalog(@NotNull UUID communityId) {
-        org.locateCommunity(communityId);
+    /**
+     * The community's open window and what is left of each product; no window, no items. For its
+     * residents, its volunteers and suppliers, and staff whose scope reaches it; 403 for anyone else.
+     */
+    public Catalog catalog(Caller caller, @NotNull UUID communityId) {
+        OrgLocation community = org.locateCommunity(communityId);
+        if (!households.livesIn(caller.userId(), communityId) && !scope.worksIn(caller, community)
+                && !scope.holdsIn(caller, Role.VOLUNTEER, communityId) && !scope.holdsIn(caller, Role.SUPPLIER, communityId)) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
         return windows.openIn(communityId, OffsetDateTime.now(clock))
                 .map(w -> new Catalog(WindowView.from(w), windows.items(w.getId())))
                 .orElse(new Catalog(null, List.of()));

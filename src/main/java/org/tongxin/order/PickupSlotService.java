@@ -74,9 +74,7 @@ public class PickupSlotService {
     /** A day's slots (service-zone date), for the community's residents and staff. */
     public List<SlotView> ofDay(Caller caller, UUID communityId, LocalDate date) {
         var where = org.locateCommunity(communityId);
-        boolean resident = accounts.householdOf(caller.userId())
-                .filter(h -> households.locate(h).communityId().equals(communityId)).isPresent();
-        if (!resident && !scope.allows(caller, Role.GRID_WORKER, where)) {
+        if (!households.livesIn(caller.userId(), communityId) && !scope.allows(caller, Role.GRID_WORKER, where)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         LocalDate day = date != null ? date : LocalDate.now(clock);

@@ -58,7 +58,13 @@ public class WindowSummaryService {
     }
 
     public WindowSummary summary(Caller caller, UUID windowId) {
-        List<OrderLineRow> lines = lines(caller, windowId);
+        List<OrderLineRow> lines = access(caller, windowId).lines();
+        List<ProductTotal> totals = totals(lines);
+        return new WindowSummary(windowId, byBuilding(lines), totals, purchaseLists(totals));
+    }
+
+    /** What each building gets of each product (no rooms): what a supplier packs. */
+    private List<BuildingLine> byBuilding(List<OrderLineRow> lines) {
         Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());
         Map<List<Object>, BuildingLine> byBuilding = new LinkedHashMap<>();
         for (OrderLineRow l : lines) {
@@ -68,17 +74,19 @@ public class WindowSummaryService {
                     (a, b) -> new BuildingLine(a.buildingId(), a.buildingName(), a.productId(), a.productName(),
                             a.quantity() + b.quantity()));
         }
-        List<BuildingLine> buildings = byBuilding.values().stream()
+        return byBuilding.values().stream()
                 .sorted(Comparator.comparing(BuildingLine::buildingName).thenComparing(BuildingLine::productName)).toList();
-        List<ProductTotal> totals = totals(lines);
-        return new WindowSummary(windowId, buildings, totals, purchaseLists(totals));
     }
 
-    /** The delivery sheet as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese right). */
+    /**
+     * The delivery sheet as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
+     * Chinese right). Staff get one row per household and product, with room and note; a supplier
+     * gets one row per building and product, with no room, mode or note.
+     */
     public String csv(Caller caller, UUID windowId) {
         StringBuilder out = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(SHEET_HEADER).get())) {
-            for (SheetRow row : sheet(caller, windowId)) {
+            for (SheetRow row : sheet(access(caller, windowId))) {
                 printer.printRecord(CsvCells.text(row.building()), CsvCells.text(row.room()), CsvCells.text(row.product()),
                         row.quantity(), row.deliveryMode(), CsvCells.text(row.note()), "");
             }
@@ -90,8 +98,9 @@ public class WindowSummaryService {
 
     /** The delivery sheet and the purchase list (by supplier, then product) as an XLSX workbook of two sheets. */
     public byte[] xlsx(Caller caller, UUID windowId) {
-        List<SheetRow> rows = sheet(caller, windowId);
-        List<ProductTotal> totals = totals(summaries.lines(windowId));
+        Access access = access(caller, windowId);
+        List<SheetRow> rows = sheet(access);
+        List<ProductTotal> totals = totals(access.lines());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(bytes, "Tongxin", "1.0");
@@ -127,8 +136,12 @@ public class WindowSummaryService {
         return bytes.toByteArray();
     }
 
-    private List<SheetRow> sheet(Caller caller, UUID windowId) {
-        List<OrderLineRow> lines = lines(caller, windowId);
+    private List<SheetRow> sheet(Access access) {
+        if (!access.staff()) {
+            return byBuilding(access.lines()).stream()
+                    .map(b -> new SheetRow(b.buildingName(), "", b.productName(), b.quantity(), "", null)).toList();
+        }
+        List<OrderLineRow> lines = access.lines();
         Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());
         List<SheetRow> rows = new ArrayList<>();
         for (OrderLineRow l : lines) {
@@ -157,13 +170,17 @@ public class WindowSummaryService {
                 e.getValue().stream().mapToLong(ProductTotal::amountFen).sum())).toList();
     }
 
-    /** The window's lines, for its community's staff or a supplier serving it; 403 for anyone else. */
-    private List<OrderLineRow> lines(Caller caller, UUID windowId) {
+    /** The window's lines and whether the caller is its community's staff (else a supplier serving it); 403 for anyone else. */
+    private Access access(Caller caller, UUID windowId) {
         OrderingWindow window = windows.findByIdOptional(windowId).orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
         var where = org.locateCommunity(window.getCommunityId());
-        if (!scope.allows(caller, Role.COMMUNITY_STAFF, where) && !scope.holdsIn(caller, Role.SUPPLIER, where.communityId())) {
+        boolean staff = scope.allows(caller, Role.COMMUNITY_STAFF, where);
+        if (!staff && !scope.holdsIn(caller, Role.SUPPLIER, where.communityId())) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return summaries.lines(windowId);
+        return new Access(summaries.lines(windowId), staff);
     }
+
+    /** What the caller may see of a window: staff see households (rooms, notes), a supplier only buildings. */
+    private record Access(List<OrderLineRow> lines, boolean staff) {}
 }

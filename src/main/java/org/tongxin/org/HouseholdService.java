@@ -128,6 +128,12 @@ public class HouseholdService {
         return households.locate(householdId).orElseThrow(() -> new ApiException(OrgError.HOUSEHOLD_NOT_FOUND));
     }
 
+    /** Whether the person belongs to a household of the community (a resident there). */
+    public boolean livesIn(UUID userId, UUID communityId) {
+        return accounts.householdOf(userId).flatMap(households::locate).map(h -> communityId.equals(h.communityId()))
+                .orElse(false);
+    }
+
     private String freshJoinCode() {
         String code;
         do {

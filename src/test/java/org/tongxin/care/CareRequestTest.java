@@ -103,6 +103,17 @@ class CareRequestTest {
         plain.as().get("/api/care-requests?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
         plain.as().body(Map.of("type", "NOT_A_TYPE", "description", "x")).post("/api/care-requests")
                 .then().spec(problem(400, "VALIDATION_FAILED"));
+
+        // Each emergency alerts every staff member: three an hour per household, whoever files them.
+        file(plain, "EMERGENCY", null);
+        file(plain, "EMERGENCY", null);
+        long before = Db.count("SELECT count(*) FROM care_request WHERE household_id = ?", plainHousehold);
+        plain.as().body(Map.of("type", "EMERGENCY", "description", "又一次")).post("/api/care-requests")
+                .then().spec(problem(429, "EMERGENCY_LIMIT")).header("Retry-After", notNullValue());
+        gridWorker.as().body(Map.of("type", "EMERGENCY", "description", "代报", "householdId", plainHousehold))
+                .post("/api/care-requests").then().spec(problem(429, "EMERGENCY_LIMIT"));
+        assertEquals(before, Db.count("SELECT count(*) FROM care_request WHERE household_id = ?", plainHousehold));
+        file(plain, "MEDICINE", null);
     }
 
     private static String file(Api.User who, String type, UUID household) {

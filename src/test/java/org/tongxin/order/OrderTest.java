@@ -22,6 +22,7 @@ import org.tongxin.support.Db;
 import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
+import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.TestClock;
 
 /** Placing, reading and cancelling orders: stock, limits, idempotency and who sees what. */
@@ -207,7 +208,14 @@ class OrderTest {
         staff.as().get("/api/catalog?communityId=" + org.communityId()).then().statusCode(200)
                 .body("window.id", equalTo(window.toString())).body("items[0].remaining", equalTo(10))
                 .body("items[0].perHouseholdLimit", equalTo(2));
-        staff.as().get("/api/catalog?communityId=" + other.communityId()).then().statusCode(200)
+        elsewhere.as().get("/api/catalog?communityId=" + other.communityId()).then().statusCode(200)
                 .body("window", nullValue()).body("items", empty());
+        // Catalogues are read in their own community: by its residents, volunteers, suppliers and staff.
+        elsewhere.as().get("/api/catalog?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        staff.as().get("/api/catalog?communityId=" + other.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        Api.resident().as().get("/api/catalog?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        Api.withRole(Role.GRID_WORKER, org.grid()).as().get("/api/catalog?communityId=" + org.communityId()).then().statusCode(200);
+        Api.withRole(Role.SUPPLIER, org.community()).as().get("/api/catalog?communityId=" + org.communityId()).then().statusCode(200);
+        ShiftFixture.volunteer(org, staff).as().get("/api/catalog?communityId=" + org.communityId()).then().statusCode(200);
     }
 }

@@ -86,7 +86,25 @@ class SummaryTest {
         assertEquals(totals, fromPurchase);
 
         Api.User supplier = Api.withRole(Role.SUPPLIER, org.community());
-        supplier.as().get("/api/ordering-windows/" + window + "/summary").then().statusCode(200);
+        supplier.as().get("/api/ordering-windows/" + window + "/summary").then().statusCode(200)
+                .body("byBuilding.size()", equalTo(3));
+        // A supplier packs per building: its sheets name no room, no delivery mode and no note.
+        String packing = supplier.as().accept("text/csv").get("/api/ordering-windows/" + window + "/summary").then()
+                .statusCode(200).extract().asString();
+        List<CSVRecord> packed = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(packing.substring(1))).getRecords();
+        assertEquals(3, packed.size());
+        assertTrue(packed.stream().allMatch(r -> r.get("房号 Room").isEmpty() && r.get("备注 Note").isEmpty()
+                && r.get("方式 Delivery").isEmpty()), packing);
+        Map<String, Integer> fromPacking = new HashMap<>();
+        packed.forEach(r -> fromPacking.merge(r.get("商品 Product"), Integer.parseInt(r.get("数量 Quantity")), Integer::sum));
+        assertEquals(totals, fromPacking);
+        byte[] supplierXlsx = supplier.as().get("/api/ordering-windows/" + window + "/summary?format=xlsx").then()
+                .statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(supplierXlsx))) {
+            assertTrue(wb.getSheets().toList().get(0).read().stream().skip(1)
+                    .allMatch(r -> r.getCellText(1).isEmpty() && r.getCellText(5).isEmpty()), "no rooms or notes");
+        }
         supplier.as().body(Map.of("communityId", org.communityId(), "name", "x", "kind", "VEG", "priceFen", 1, "unit", "份",
                 "perHouseholdLimit", 1)).post("/api/products").then().spec(problem(403, "FORBIDDEN"));
         OrgFixture other = OrgFixture.streetToHousehold(admin);
