@@ -25,6 +25,26 @@ public interface AuthConfig {
     @WithDefault("4096")
     int verifiedTokenCacheSize();
 
+    /**
+     * What a request that changes something (not GET, HEAD or OPTIONS) meets while the session
+     * deny-list in Redis cannot be asked: {@code refuse} (503, a logged-out token cannot write) or
+     * {@code accept} (as if no token were revoked). Reads are always accepted: a signed token lives
+     * at most 30 minutes, and reads keep the district informed during an outage
+     * (TONGXIN_AUTH_REVOCATION_UNAVAILABLE).
+     */
+    @WithDefault("refuse")
+    RevocationUnavailable revocationUnavailable();
+
+    /** See {@link #revocationUnavailable()}. */
+    enum RevocationUnavailable {
+        ACCEPT, REFUSE;
+
+        /** Whether a request of this HTTP method goes on while revocation cannot be checked. */
+        public boolean lets(String method) {
+            return this == ACCEPT || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        }
+    }
+
     /** One-time invitation code whose first acceptor becomes DISTRICT_ADMIN (TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE). */
     Optional<String> bootstrapAdminCode();
 

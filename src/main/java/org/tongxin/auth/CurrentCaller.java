@@ -1,12 +1,15 @@
 package org.tongxin.auth;
 
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
 
 /** The caller of the current request, read once from the verified access token. */
 @RequestScoped
@@ -25,11 +28,19 @@ public class CurrentCaller {
     @Inject
     SessionStore sessions;
 
+    @Inject
+    AuthConfig config;
+
+    @Inject
+    HttpServerRequest request;
+
     private Caller caller;
 
     /**
      * The caller; 401 when the request carries no valid access token, or one of a session that
-     * was logged out or revoked (checked against the deny-list once per request).
+     * was logged out or revoked (checked against the deny-list once per request). While the
+     * deny-list cannot be asked, reads go on and writes follow {@code tongxin.auth.revocation-unavailable}
+     * (503 by default).
      */
     public Caller get() {
         if (caller == null) {
@@ -38,8 +49,17 @@ public class CurrentCaller {
             }
             String sid = jwt.getClaim(SESSION_CLAIM);
             UUID userId = UUID.fromString(jwt.getSubject());
-            if (sid == null || sessions.isStale(sid, userId, generatedAt())) {
+            if (sid == null) {
                 throw new UnauthorizedException();
+            }
+            switch (sessions.standing(sid, userId, generatedAt())) {
+                case STALE -> throw new UnauthorizedException();
+                case UNKNOWN -> {
+                    if (!config.revocationUnavailable().lets(request.method().name())) {
+                        throw ApiException.retryAfter(CommonError.SERVICE_UNAVAILABLE, 5);
+                    }
+                }
+                case USABLE -> { }
             }
             caller = new Caller(userId, sid, grants());
         }

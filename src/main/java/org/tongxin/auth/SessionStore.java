@@ -127,22 +127,24 @@ public class SessionStore {
         }
     }
 
+    /** What the deny-list says of an access token. */
+    public enum Standing { USABLE, STALE, UNKNOWN }
+
     /**
      * Whether an access token can no longer be used: its session was revoked, or its holder's
      * roles changed after it was issued ({@code issuedAtMillis}, the token's {@code gen} claim).
-     * One round trip. When Redis cannot be asked the answer is "usable" (logged): access tokens
-     * are signed and live at most 30 minutes, and refusing every request during a Redis outage
-     * would take the whole service down with it.
+     * One round trip; {@code UNKNOWN} when Redis cannot be asked (the caller decides, by
+     * {@code tongxin.auth.revocation-unavailable}).
      */
-    public boolean isStale(String sessionId, UUID userId, long issuedAtMillis) {
+    public Standing standing(String sessionId, UUID userId, long issuedAtMillis) {
         try {
             var values = redis.value(String.class).mget(REVOKED_KEY + sessionId, GRANTS_KEY + userId);
             String changedAt = values.get(GRANTS_KEY + userId);
             return values.get(REVOKED_KEY + sessionId) != null
-                    || (changedAt != null && Long.parseLong(changedAt) >= issuedAtMillis);
+                    || (changedAt != null && Long.parseLong(changedAt) >= issuedAtMillis) ? Standing.STALE : Standing.USABLE;
         } catch (RuntimeException unreachable) {
-            Log.warnf("session deny-list unavailable (%s); accepting the access token", unreachable.getClass().getSimpleName());
-            return false;
+            Log.warnf("session deny-list unavailable (%s)", unreachable.getClass().getSimpleName());
+            return Standing.UNKNOWN;
         }
     }
 

@@ -26,7 +26,7 @@ public class TokenIssuer {
      * A token with the grants as {@code grantsNow} reads them. Its {@code gen} claim is stamped
      * before they are read: a revocation that commits while they are read marks the person's tokens
      * stale at a moment after that stamp, so the token, which may carry the role just revoked, is
-     * refused ({@link SessionStore#isStale}); stamped after the read, it would outlive the mark.
+     * refused ({@link SessionStore#standing}); stamped after the read, it would outlive the mark.
      */
     public String accessToken(UUID userId, String sessionId, Supplier<List<Grant>> grantsNow) {
         long generatedAt = System.currentTimeMillis();

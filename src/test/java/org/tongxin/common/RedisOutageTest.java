@@ -55,6 +55,9 @@ class RedisOutageTest {
                 .spec(problem(503, "SERVICE_UNAVAILABLE"));
         resident.as().get("/api/me").then().statusCode(200).body("id", equalTo(resident.id().toString()));
         admin.as().get("/api/communities/" + org.communityId()).then().statusCode(200);
+        // A write needs the deny-list (tongxin.auth.revocation-unavailable=refuse): a revoked token must not write.
+        admin.as().body(Map.of("name", Api.unique("街道"))).post("/api/streets").then()
+                .spec(problem(503, "SERVICE_UNAVAILABLE")).header("Retry-After", "5");
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
 
         OwnRedis.startServer();
