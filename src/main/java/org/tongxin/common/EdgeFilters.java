@@ -2,6 +2,7 @@ package org.tongxin.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,12 +24,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       400 {@code MALFORMED_URI}. Quarkus's own check, which answers a bare 400, is switched off
  *       by {@link Main} ({@code vertx.disableURIValidation}) so that this one answers instead;</li>
  *   <li>a body over {@code quarkus.http.limits.max-body-size} → 413 {@code PAYLOAD_TOO_LARGE}: a
- *       declared one before anything reads it, a chunked one as soon as it passes the limit.</li>
+ *       declared one before anything reads it, a chunked one as soon as it passes the limit;</li>
+ *   <li>a body to {@code /api} that is not JSON (a form, multipart, text) → 415
+ *       {@code UNSUPPORTED_MEDIA_TYPE}, before anything parses it: a malformed form body once made
+ *       the HTTP layer answer a text 500 page and log a stack trace per request.</li>
  * </ul>
  * Bodies of {@code /api} requests are read here, whole, before the REST layer sees them.
  */
 @ApplicationScoped
 public class EdgeFilters {
+
+    /** Where Quarkus's request metrics look for a request's route template (Vert.x context local). */
+    static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+    /** The {@code uri} tag of every request refused here (the metrics show it as {@code /UNMATCHED}). */
+    static final String UNMATCHED = "UNMATCHED";
 
     void install(@Observes Router router,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
@@ -36,6 +45,11 @@ public class EdgeFilters {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (!validUri(ctx.request().uri())) {
                 refuse(ctx, CommonError.MALFORMED_URI);
+                return;
+            }
+            if (ctx.request().path().startsWith("/api/") && (chunked(ctx) || declaresBody(ctx))
+                    && !json(ctx.request().getHeader("Content-Type"))) {
+                refuse(ctx, CommonError.UNSUPPORTED_MEDIA_TYPE);
                 return;
             }
             String declared = ctx.request().getHeader("Content-Length");
@@ -86,6 +100,15 @@ public class EdgeFilters {
         return declared != null && !declared.isBlank() && !"0".equals(declared.trim());
     }
 
+    /** {@code application/json} or a {@code +json} type, with any parameters: the only bodies /api reads. */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
     static boolean validUri(String target) {
         try {
             new URI(target);
@@ -96,6 +119,11 @@ public class EdgeFilters {
     }
 
     private static void refuse(RoutingContext ctx, ErrorCode code) {
+        // Refused before routing, so no route template is known: the request metrics would tag it
+        // with its raw path, and hostile paths would fill the tag cap. One tag for all of them.
+        if (ctx.request() instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(METRICS_URI_TEMPLATE, UNMATCHED);
+        }
         boolean en = Language.prefersEnglish(ctx.request().getHeader("Accept-Language"));
         ctx.response().setStatusCode(code.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE + ";charset=utf-8")
