@@ -86,7 +86,7 @@ class PackagedServiceIT {
         String care = household.as().body(Map.of("type", "MEDICINE", "description", "需要代购降压药 2 盒"))
                 .post("/api/care-requests").then().statusCode(201).extract().path("id");
         staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().statusCode(200)
-                .body("id", hasItem(care));
+                .body("items.id", hasItem(care));
 
         // Refusals: no token, a malformed body, someone else's resource.
         given().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));

@@ -154,16 +154,16 @@ class PiiRotationIT {
             String path = "/api/care-requests/" + care;
             resident.as().get(path).then().statusCode(200).body("description", equalTo("需要代购胰岛素"))
                     .body("completionNote", equalTo("已送到门口"));
-            resident.as().get("/api/care-requests/mine").then().statusCode(200).body("[0].description", equalTo("需要代购胰岛素"));
+            resident.as().get("/api/care-requests/mine").then().statusCode(200).body("items[0].description", equalTo("需要代购胰岛素"));
             staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().statusCode(200)
-                    .body("[0].description", equalTo("需要代购胰岛素")).body("[0].unavailable.size()", equalTo(0));
+                    .body("items[0].description", equalTo("需要代购胰岛素")).body("items[0].unavailable.size()", equalTo(0));
             staff.as().get("/api/vulnerable-persons?communityId=" + org.communityId()).then().statusCode(200)
-                    .body("[0].name", equalTo("李奶奶")).body("[0].note", equalTo("糖尿病"));
+                    .body("items[0].name", equalTo("李奶奶")).body("items[0].note", equalTo("糖尿病"));
             staff.as().get("/api/volunteer-applications?communityId=" + org.communityId()).then().statusCode(200)
                     .body("items.name", hasItem("王秀英")).body("items.availability", hasItem("周末全天"));
             resident.as().get("/api/me").then().statusCode(200).body("phone", equalTo("138****5678"));
             staff.as().get("/api/group-chats?communityId=" + org.communityId()).then().statusCode(200)
-                    .body("[0].name", equalTo("1号楼群"));
+                    .body("items[0].name", equalTo("1号楼群"));
         }
 
         void robotStillPosts() throws InterruptedException {

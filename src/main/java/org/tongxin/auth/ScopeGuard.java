@@ -1,7 +1,9 @@
 package org.tongxin.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
@@ -43,6 +45,29 @@ public class ScopeGuard {
      */
     public boolean worksIn(Caller caller, OrgLocation community) {
         return allows(caller, Role.GRID_WORKER, community) || holdsIn(caller, Role.GRID_WORKER, community.communityId());
+    }
+
+    /**
+     * How far into a community the caller's staff grants (at least {@code minimum}) reach: all of
+     * it, some of its grids, or nowhere. Lists filter by this in SQL ({@code grid_id IN ...}), so a
+     * page holds only rows the caller may see.
+     */
+    public Reach reachIn(Caller caller, Role minimum, OrgLocation community) {
+        if (allows(caller, minimum, community)) {
+            return new Reach(true, Set.of());
+        }
+        return new Reach(false, caller.grants().stream()
+                .filter(g -> g.role().atLeast(minimum) && g.role().level() == Role.Level.GRID
+                        && community.communityId().equals(g.communityId()))
+                .map(Grant::gridId).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** See {@link #reachIn}: the whole community, or these of its grids (none: nowhere). */
+    public record Reach(boolean whole, Set<UUID> grids) {
+
+        public boolean nowhere() {
+            return !whole && grids.isEmpty();
+        }
     }
 
     /** True when the caller holds {@code role} (VOLUNTEER, SUPPLIER...) in exactly that community. */

@@ -59,7 +59,7 @@ class CareAssignees {
     void onRoleRevoked(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) GrantRevoked revoked) {
         UUID person = revoked.userId();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<CareRequest> open = requests.assignedTo(person);
+        List<CareRequest> open = requests.assignedTo(person).list();
         for (CareRequest r : open) {
             if (!eligible(person, r) && requests.backToTriage(r.getId(), person)) {
                 notices.toUsers("care-unassigned:" + r.getId() + ":" + now.toInstant().toEpochMilli(),

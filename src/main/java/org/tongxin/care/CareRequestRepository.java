@@ -1,5 +1,6 @@
 package org.tongxin.care;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.tongxin.auth.ScopeGuard;
 
 /** Care requests. Every state change is one conditional update: false when the request is not in the state it needs. */
 @ApplicationScoped
@@ -82,17 +84,45 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
         return rows.stream().map(r -> (Object[]) r).map(r -> new Overdue((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
     }
 
-    public List<CareRequest> ofHousehold(UUID householdId) {
-        return list("householdId = ?1 order by createdAt desc", householdId);
+    public PanacheQuery<CareRequest> ofHousehold(UUID householdId) {
+        return find("householdId = ?1 order by createdAt desc, id", householdId);
     }
 
-    public List<CareRequest> assignedTo(UUID userId) {
-        return list("assigneeId = ?1 and status in ?2" + ORDER, userId,
+    /** Open requests (ASSIGNED or ACCEPTED) of the assignee, in the staff list's order. */
+    public PanacheQuery<CareRequest> assignedTo(UUID userId) {
+        return find("assigneeId = ?1 and status in ?2" + ORDER + ", id", userId,
                 List.of(CareRequest.Status.ASSIGNED, CareRequest.Status.ACCEPTED));
     }
 
-    public List<CareRequest> ofCommunity(UUID communityId) {
-        return list("communityId = ?1" + ORDER, communityId);
+    /**
+     * The community's requests within {@code reach} (its grids the caller works in, or all), with
+     * the optional filters, in the staff list's order: the page is cut in SQL.
+     */
+    public PanacheQuery<CareRequest> ofCommunity(UUID communityId, ScopeGuard.Reach reach, CareRequest.Status status,
+                                                 CareRequest.Priority priority, CareRequest.Type type, Boolean escalated) {
+        StringBuilder where = new StringBuilder("communityId = :c");
+        Parameters params = Parameters.with("c", communityId);
+        if (!reach.whole()) {
+            where.append(" and gridId in :grids");
+            params.and("grids", reach.grids());
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (priority != null) {
+            where.append(" and priority = :priority");
+            params.and("priority", priority);
+        }
+        if (type != null) {
+            where.append(" and type = :type");
+            params.and("type", type);
+        }
+        if (escalated != null) {
+            where.append(" and escalated = :escalated");
+            params.and("escalated", escalated);
+        }
+        return find(where + ORDER + ", id", params);
     }
 
     /** The request as the database has it now (after a conditional update). */

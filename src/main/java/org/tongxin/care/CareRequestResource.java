@@ -1,11 +1,12 @@
 package org.tongxin.care;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 
 /** API.md § Care: requests for help and their steps. */
 @Path("/api/care-requests")
@@ -49,27 +51,31 @@ public class CareRequestResource {
     @GET
     @Path("/mine")
     @Operation(summary = "My household's requests, newest first")
-    public List<CareRequestView> mine() {
-        return requests.mine(caller.get());
+    public Page<CareRequestView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return requests.mine(caller.get(), page, size);
     }
 
     @GET
     @Path("/assigned")
     @Operation(summary = "The requests assigned to me and not yet completed, most urgent first")
-    public List<CareRequestView> assigned() {
-        return requests.assigned(caller.get());
+    public Page<CareRequestView> assigned(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return requests.assigned(caller.get(), page, size);
     }
 
     @GET
     @Operation(summary = "A community's requests in my scope (grid worker and staff), escalated first, then by priority; "
             + "registered households first within a priority")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
+    public Page<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                       @QueryParam("status") CareRequest.Status status,
                                       @QueryParam("priority") CareRequest.Priority priority,
                                       @QueryParam("type") CareRequest.Type type,
-                                      @QueryParam("escalated") Boolean escalated) {
-        return requests.ofCommunity(caller.get(), communityId, status, priority, type, escalated);
+                                      @QueryParam("escalated") Boolean escalated,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return requests.ofCommunity(caller.get(), communityId, status, priority, type, escalated, page, size);
     }
 
     @GET

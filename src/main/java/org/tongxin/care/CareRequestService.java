@@ -19,6 +19,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.common.SealedColumn;
@@ -98,30 +99,31 @@ public class CareRequestService {
         return view(r, caller);
     }
 
-    public List<CareRequestView> mine(Caller caller) {
-        return accounts.householdOf(caller.userId()).map(h -> requests.ofHousehold(h).stream().map(r -> view(r, caller)).toList())
-                .orElse(List.of());
+    /** The requests of the caller's household, newest first (empty without a household). */
+    public Page<CareRequestView> mine(Caller caller, int page, int size) {
+        return accounts.householdOf(caller.userId())
+                .map(h -> Page.of(requests.ofHousehold(h), page, size, r -> view(r, caller)))
+                .orElse(new Page<>(List.of(), page, size, 0));
     }
 
-    public List<CareRequestView> assigned(Caller caller) {
-        return requests.assignedTo(caller.userId()).stream().filter(r -> assignees.isAssignee(caller.userId(), r))
-                .map(r -> view(r, caller)).toList();
+    /** The caller's open assignments (a revoked role's went back to triage when it was revoked). */
+    public Page<CareRequestView> assigned(Caller caller, int page, int size) {
+        return Page.of(requests.assignedTo(caller.userId()), page, size, r -> view(r, caller));
     }
 
-    /** The community's requests in the caller's scope, escalated first; optional filters. */
-    public List<CareRequestView> ofCommunity(Caller caller, UUID communityId, CareRequest.Status status,
-                                             CareRequest.Priority priority, CareRequest.Type type, Boolean escalated) {
-        OrgLocation community = org.locateCommunity(communityId);
-        if (!scope.worksIn(caller, community)) {
+    /**
+     * The community's requests in the caller's scope (a grid worker: their grids), escalated first;
+     * optional filters. Filtered and paged in SQL; only the page's descriptions are opened.
+     */
+    public Page<CareRequestView> ofCommunity(Caller caller, UUID communityId, CareRequest.Status status,
+                                             CareRequest.Priority priority, CareRequest.Type type, Boolean escalated,
+                                             int page, int size) {
+        ScopeGuard.Reach reach = scope.reachIn(caller, Role.GRID_WORKER, org.locateCommunity(communityId));
+        if (reach.nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return requests.ofCommunity(communityId).stream()
-                .filter(r -> scope.allows(caller, Role.GRID_WORKER, r.place()))
-                .filter(r -> status == null || r.getStatus() == status)
-                .filter(r -> priority == null || r.getPriority() == priority)
-                .filter(r -> type == null || r.getType() == type)
-                .filter(r -> escalated == null || r.isEscalated() == escalated)
-                .map(r -> view(r, caller)).toList();
+        return Page.of(requests.ofCommunity(communityId, reach, status, priority, type, escalated), page, size,
+                r -> view(r, caller));
     }
 
     @Transactional

@@ -14,6 +14,10 @@ import org.tongxin.common.SqlRows;
 @ApplicationScoped
 public class DonationRepository implements PanacheRepositoryBase<Donation, UUID> {
 
+    private static final String LINES = " FROM care_package p JOIN care_package_item pi ON pi.package_id = p.id"
+            + " JOIN donation_item i ON i.id = pi.donation_item_id WHERE ";
+    private static final String UNDELIVERED = "p.community_id = :x AND p.status = 'ALLOCATED'";
+
     public void addItem(UUID donationId, String name, String unit, int quantity) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO donation_item (id, donation_id, name, unit, quantity, remaining)
@@ -61,17 +65,26 @@ public class DonationRepository implements PanacheRepositoryBase<Donation, UUID>
         return lines("p.household_id = :x", householdId);
     }
 
-    /** The community's packages not yet delivered: the volunteers' delivery tasks. */
-    public List<PackageLine> undeliveredIn(UUID communityId) {
-        return lines("p.community_id = :x AND p.status = 'ALLOCATED'", communityId);
+    /** One page of the lines of the community's packages not yet delivered: the volunteers' delivery tasks. */
+    public List<PackageLine> undeliveredIn(UUID communityId, int page, int size) {
+        return lines(UNDELIVERED, communityId, (long) page * size, size);
+    }
+
+    /** How many lines {@link #undeliveredIn} has in all. */
+    public long countUndeliveredIn(UUID communityId) {
+        return ((Number) getEntityManager().createNativeQuery("SELECT count(*)" + LINES + UNDELIVERED)
+                .setParameter("x", communityId).getSingleResult()).longValue();
     }
 
     private List<PackageLine> lines(String where, UUID id) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                SELECT p.id, p.household_id, i.name, pi.quantity, i.unit, p.status, p.allocated_at, p.delivered_at
-                FROM care_package p JOIN care_package_item pi ON pi.package_id = p.id JOIN donation_item i ON i.id = pi.donation_item_id
-                WHERE\s""" + where + " ORDER BY p.allocated_at, i.name")
-                .setParameter("x", id).getResultList();
+        return lines(where, id, 0, Integer.MAX_VALUE);
+    }
+
+    private List<PackageLine> lines(String where, UUID id, long offset, int limit) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                "SELECT p.id, p.household_id, i.name, pi.quantity, i.unit, p.status, p.allocated_at, p.delivered_at" + LINES
+                        + where + " ORDER BY p.allocated_at, p.id, i.name LIMIT :limit OFFSET :offset")
+                .setParameter("x", id).setParameter("limit", limit).setParameter("offset", offset).getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new PackageLine((UUID) r[0], (UUID) r[1], (String) r[2],
                 ((Number) r[3]).intValue(), (String) r[4], CarePackage.Status.valueOf((String) r[5]), SqlRows.at(r[6]), SqlRows.at(r[7]))).toList();
     }

@@ -1,6 +1,8 @@
 package org.tongxin.care;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 
 /** API.md § Care: donations and the care packages made from them. */
 @Path("/api")
@@ -79,8 +82,10 @@ public class DonationResource {
     @Path("/care-packages/to-deliver")
     @Operation(summary = "The community's care packages not yet delivered: the delivery tasks of its volunteers and grid workers")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<PackageLine> toDeliver(@QueryParam("communityId") @NotNull UUID communityId) {
-        return donations.toDeliver(caller.get(), communityId);
+    public Page<PackageLine> toDeliver(@QueryParam("communityId") @NotNull UUID communityId,
+                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return donations.toDeliver(caller.get(), communityId, page, size);
     }
 
     @GET

@@ -20,6 +20,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.Page;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
 
@@ -116,13 +117,13 @@ public class DonationService {
         return donations.linesOfHousehold(p.getHouseholdId()).stream().filter(l -> l.packageId().equals(packageId)).toList();
     }
 
-    /** The community's packages still to deliver: for its volunteers, grid workers and staff. */
-    public List<PackageLine> toDeliver(Caller caller, UUID communityId) {
+    /** The community's packages still to deliver, a page of their lines: for its volunteers, grid workers and staff. */
+    public Page<PackageLine> toDeliver(Caller caller, UUID communityId, int page, int size) {
         OrgLocation community = org.locateCommunity(communityId);
         if (!scope.holdsIn(caller, Role.VOLUNTEER, communityId) && !scope.worksIn(caller, community)) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return donations.undeliveredIn(communityId);
+        return new Page<>(donations.undeliveredIn(communityId, page, size), page, size, donations.countUndeliveredIn(communityId));
     }
 
     /** What a household received and when: for the household itself and staff in scope. */

@@ -1,15 +1,18 @@
 package org.tongxin.care;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
+import org.tongxin.auth.ScopeGuard;
 
 /** The vulnerable-person register. */
 @ApplicationScoped
 public class VulnerableRepository implements PanacheRepositoryBase<VulnerablePerson, UUID> {
 
-    public List<VulnerablePerson> ofCommunity(UUID communityId) {
-        return list("communityId = ?1 order by recordedAt", communityId);
+    /** The community's entries within {@code reach}, oldest first. */
+    public PanacheQuery<VulnerablePerson> ofCommunity(UUID communityId, ScopeGuard.Reach reach) {
+        return reach.whole() ? find("communityId = ?1 order by recordedAt, id", communityId)
+                : find("communityId = ?1 and gridId in ?2 order by recordedAt, id", communityId, reach.grids());
     }
 }

@@ -1,11 +1,12 @@
 package org.tongxin.care;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -18,6 +19,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.RecordVulnerable;
 import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 
 /** API.md § Care: the vulnerable-person register, for staff in scope. */
 @Path("/api/vulnerable-persons")
@@ -49,7 +51,9 @@ public class VulnerableResource {
     @GET
     @Operation(summary = "The community's register, as far as the caller's scope reaches")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId) {
-        return register.ofCommunity(caller.get(), communityId);
+    public Page<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return register.ofCommunity(caller.get(), communityId, page, size);
     }
 }

@@ -7,17 +7,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
+import org.tongxin.care.CareDtos.RecordVulnerable;
+import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
-import org.tongxin.care.CareDtos.RecordVulnerable;
-import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
 
@@ -58,15 +58,17 @@ public class VulnerableService {
         return view(person);
     }
 
-    /** The community's register as far as the caller's scope reaches (a grid worker: their grid). */
-    public List<VulnerableView> ofCommunity(Caller caller, UUID communityId) {
-        OrgLocation community = org.locateCommunity(communityId);
-        // Staff of the community (or above it), or a grid worker of one of its grids; anyone else: 403.
-        if (!scope.worksIn(caller, community)) {
+    /**
+     * The community's register as far as the caller's scope reaches (a grid worker: their grids),
+     * filtered and paged in SQL: only the page's names and notes are opened. Staff of the community
+     * (or above it), or a grid worker of one of its grids; anyone else: 403.
+     */
+    public Page<VulnerableView> ofCommunity(Caller caller, UUID communityId, int page, int size) {
+        ScopeGuard.Reach reach = scope.reachIn(caller, Role.GRID_WORKER, org.locateCommunity(communityId));
+        if (reach.nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return register.ofCommunity(communityId).stream()
-                .filter(p -> scope.allows(caller, Role.GRID_WORKER, p.place())).map(this::view).toList();
+        return Page.of(register.ofCommunity(communityId, reach), page, size, this::view);
     }
 
     /** Whether a household has anyone on the register (requests from it are flagged). */

@@ -1,9 +1,10 @@
 package org.tongxin.notice;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
+import org.tongxin.auth.ScopeGuard;
 
 /** Group chats' robots per community and grid. */
 @ApplicationScoped
@@ -19,7 +20,9 @@ public class GroupChatRepository implements PanacheRepositoryBase<GroupChat, UUI
         return count("communityId = ?1 and name = ?2", communityId, name) > 0;
     }
 
-    public List<GroupChat> ofCommunity(UUID communityId) {
-        return list("communityId = ?1 order by name", communityId);
+    /** The community's robots within {@code reach}: all, or those of its grids listed (a community's own robot has no grid). */
+    public PanacheQuery<GroupChat> ofCommunity(UUID communityId, ScopeGuard.Reach reach) {
+        return reach.whole() ? find("communityId = ?1 order by name, id", communityId)
+                : find("communityId = ?1 and gridId in ?2 order by name, id", communityId, reach.grids());
     }
 }

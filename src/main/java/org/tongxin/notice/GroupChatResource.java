@@ -1,11 +1,12 @@
 package org.tongxin.notice;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.CreateGroupChat;
 import org.tongxin.notice.NoticeDtos.GroupChatView;
 
@@ -59,7 +61,9 @@ public class GroupChatResource {
     @GET
     @Operation(summary = "The community's group chats the caller looks after, each key shown as a hint only")
     @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
-    public List<GroupChatView> list(@QueryParam("communityId") @NotNull UUID communityId) {
-        return chats.ofCommunity(caller.get(), communityId);
+    public Page<GroupChatView> list(@QueryParam("communityId") @NotNull UUID communityId,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return chats.ofCommunity(caller.get(), communityId, page, size);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
@@ -15,6 +14,7 @@ import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.notice.NoticeDtos.CreateGroupChat;
@@ -73,15 +73,16 @@ public class GroupChatService {
         return GroupChatView.from(chat);
     }
 
-    /** The community's group chats the caller looks after (all of them for community staff and above). */
-    public List<GroupChatView> ofCommunity(Caller caller, UUID communityId) {
-        OrgLocation community = org.locateCommunity(communityId);
-        List<GroupChatView> visible = chats.ofCommunity(communityId).stream()
-                .filter(g -> scope.allows(caller, Role.GRID_WORKER, placeOf(g))).map(GroupChatView::from).toList();
-        if (visible.isEmpty() && !scope.allows(caller, Role.COMMUNITY_STAFF, community)) {
+    /**
+     * The community's group chats the caller looks after (all of them for community staff and
+     * above, a grid worker's grids' otherwise), filtered and paged in SQL; anyone else: 403.
+     */
+    public Page<GroupChatView> ofCommunity(Caller caller, UUID communityId, int page, int size) {
+        ScopeGuard.Reach reach = scope.reachIn(caller, Role.GRID_WORKER, org.locateCommunity(communityId));
+        if (reach.nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return visible;
+        return Page.of(chats.ofCommunity(communityId, reach), page, size, GroupChatView::from);
     }
 
     static OrgLocation placeOf(GroupChat g) {

@@ -58,7 +58,7 @@ class CareEscalationTest {
         escalation.escalate();
         assertTrue(escalated(staff, org).contains(p2));
         List<String> order = staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
         assertTrue(order.indexOf(emergency) < order.indexOf(p2), "escalated P1 before escalated P2");
     }
 
@@ -84,6 +84,6 @@ class CareEscalationTest {
 
     private static List<String> escalated(Api.User staff, OrgFixture org) {
         return staff.as().get("/api/care-requests?communityId=" + org.communityId() + "&escalated=true").then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
     }
 }

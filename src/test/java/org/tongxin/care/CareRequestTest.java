@@ -45,7 +45,7 @@ class CareRequestTest {
         staff.as().body(Map.of("assigneeId", neighbour.id())).post(path + "/assign").then().spec(problem(400, "ASSIGNEE_NOT_ELIGIBLE"));
         staff.as().body(Map.of("assigneeId", volunteer.id())).post(path + "/assign").then().statusCode(200)
                 .body("status", equalTo("ASSIGNED")).body("assigneeId", equalTo(volunteer.id().toString()));
-        volunteer.as().get("/api/care-requests/assigned").then().statusCode(200).body("id", hasItem(id));
+        volunteer.as().get("/api/care-requests/assigned").then().statusCode(200).body("items.id", hasItem(id));
 
         resident.as().post(path + "/accept").then().spec(problem(403, "FORBIDDEN"));
         volunteer.as().body(Map.of("note", "已送达")).post(path + "/complete").then().spec(problem(409, "BAD_TRANSITION"));
@@ -58,9 +58,9 @@ class CareRequestTest {
         resident.as().body(Map.of("rating", 5, "comment", "谢谢志愿者")).post(path + "/confirm").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED")).body("rating", equalTo(5));
         resident.as().body(Map.of("rating", 4)).post(path + "/confirm").then().spec(problem(409, "BAD_TRANSITION"));
-        resident.as().get("/api/care-requests/mine").then().statusCode(200).body("[0].id", equalTo(id))
-                .body("[0].completionNote", equalTo("药已送到，放在门口，已电话告知"));
-        volunteer.as().get("/api/care-requests/assigned").then().statusCode(200).body("id", not(hasItem(id)));
+        resident.as().get("/api/care-requests/mine").then().statusCode(200).body("items[0].id", equalTo(id))
+                .body("items[0].completionNote", equalTo("药已送到，放在门口，已电话告知"));
+        volunteer.as().get("/api/care-requests/assigned").then().statusCode(200).body("items.id", not(hasItem(id)));
         resident.as().get("/api/notices/feed").then().statusCode(200)
                 .body("items.title", hasItems("您的求助已有人接单", "您的求助已办结"));
 
@@ -84,17 +84,20 @@ class CareRequestTest {
             staff.as().body(Map.of("priority", "P2")).post("/api/care-requests/" + id + "/triage").then().statusCode(200);
         }
         List<String> order = staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
         assertEquals(List.of(second, first), order, "a registered household first within the same priority");
 
         Api.User gridWorker = Api.withRole(Role.GRID_WORKER, org.grid());
         UUID plainHousehold = UUID.fromString(plain.as().get("/api/me").then().extract().path("householdId"));
         String emergency = file(gridWorker, "EMERGENCY", plainHousehold);
         staff.as().get("/api/care-requests/" + emergency).then().statusCode(200).body("priority", equalTo("P1"));
-        assertEquals(emergency, staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().extract().path("[0].id"));
+        assertEquals(emergency, staff.as().get("/api/care-requests?communityId=" + org.communityId()).then().extract().path("items[0].id"));
+        staff.as().get("/api/care-requests?communityId=" + org.communityId() + "&size=1&page=1").then().statusCode(200)
+                .body("items.id", equalTo(List.of(second))).body("total", equalTo(3));
+        gridWorker.as().get("/api/care-requests?communityId=" + org.communityId()).then().statusCode(200).body("total", equalTo(3));
         staff.as().get("/api/notices/feed").then().statusCode(200).body("items.title", hasItem("紧急求助待处理"));
         staff.as().get("/api/care-requests?communityId=" + org.communityId() + "&priority=P2").then().statusCode(200)
-                .body("id", containsInAnyOrder(first, second));
+                .body("items.id", containsInAnyOrder(first, second));
 
         Api.resident().as().body(Map.of("type", "OTHER", "description", "x")).post("/api/care-requests")
                 .then().spec(problem(400, "HOUSEHOLD_REQUIRED"));
@@ -153,7 +156,7 @@ class CareRequestTest {
             Api.User former = Api.refresh(assignee);
             former.as().get(path).then().spec(problem(404, "CARE_REQUEST_NOT_FOUND"));
             former.as().body(Map.of("note", "已送达")).post(path + "/complete").then().spec(problem(404, "CARE_REQUEST_NOT_FOUND"));
-            former.as().get("/api/care-requests/assigned").then().statusCode(200).body("id", not(hasItem(id)));
+            former.as().get("/api/care-requests/assigned").then().statusCode(200).body("items.id", not(hasItem(id)));
             staff.as().get(path).then().statusCode(200).body("status", equalTo("TRIAGED")).body("assigneeId", nullValue())
                     .body("registered", equalTo(true));
             staff.as().get("/api/notices/feed").then().statusCode(200).body("items.title", hasItem("求助需重新指派"));

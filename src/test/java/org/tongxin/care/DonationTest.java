@@ -68,12 +68,12 @@ class DonationTest {
         resident.as().post("/api/care-packages/" + pkg + "/deliver").then().spec(problem(403, "FORBIDDEN"));
         Api.User volunteer = ShiftFixture.volunteer(org, staff);
         volunteer.as().get("/api/care-packages/to-deliver?communityId=" + org.communityId()).then().statusCode(200)
-                .body("packageId", hasItem(pkg));
+                .body("items.packageId", hasItem(pkg));
         resident.as().get("/api/care-packages/to-deliver?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
         volunteer.as().post("/api/care-packages/" + pkg + "/deliver").then().statusCode(200).body("status", everyItem(equalTo("DELIVERED")));
         volunteer.as().post("/api/care-packages/" + pkg + "/deliver").then().spec(problem(409, "ALREADY_DELIVERED"));
         volunteer.as().get("/api/care-packages/to-deliver?communityId=" + org.communityId()).then().statusCode(200)
-                .body("packageId", not(hasItem(pkg)));
+                .body("items.packageId", not(hasItem(pkg)));
 
         resident.as().get("/api/care-packages?householdId=" + household).then().statusCode(200)
                 .body("item", containsInAnyOrder("月饼", "面粉")).body("findAll { it.item == '月饼' }.quantity", contains(2));

@@ -33,16 +33,22 @@ class VulnerableRegisterTest {
                 .then().statusCode(201).header("Location", containsString("/api/vulnerable-persons/"))
                 .body("name", equalTo(name)).body("category", equalTo("ELDERLY_ALONE"));
         staff.as().get("/api/vulnerable-persons?communityId=" + org.communityId()).then().statusCode(200)
-                .body("name", hasItem(name)).body("note", hasItem("独居，患有高血压，每周需买药"));
+                .body("items.name", hasItem(name)).body("items.note", hasItem("独居，患有高血压，每周需买药"));
 
         Api.User gridWorker = Api.withRole(Role.GRID_WORKER, org.grid());
         gridWorker.as().get("/api/vulnerable-persons?communityId=" + org.communityId()).then().statusCode(200)
-                .body("name", hasItem(name));
+                .body("items.name", hasItem(name));
         UUID otherGrid = UUID.fromString(admin.as().body(Map.of("name", "二网格")).post("/api/communities/" + org.communityId() + "/grids")
                 .then().statusCode(201).extract().path("id"));
         Api.User otherGridWorker = Api.withRole(Role.GRID_WORKER, new OrgLocation(org.streetId(), org.communityId(), otherGrid, null, null));
         otherGridWorker.as().get("/api/vulnerable-persons?communityId=" + org.communityId()).then().statusCode(200)
-                .body("name", not(hasItem(name)));
+                .body("items.name", not(hasItem(name))).body("total", equalTo(0));
+        // Paged, and counted, in SQL within the caller's reach.
+        staff.as().body(entry(org.householdId(), "李四", "DISABLED", null)).post("/api/vulnerable-persons").then().statusCode(201);
+        staff.as().get("/api/vulnerable-persons?communityId=" + org.communityId() + "&size=1&page=1").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].name", equalTo("李四")).body("total", equalTo(2));
+        staff.as().get("/api/vulnerable-persons?communityId=" + org.communityId() + "&size=101").then()
+                .spec(problem(400, "VALIDATION_FAILED"));
         otherGridWorker.as().body(entry(org.householdId(), "张三", "OTHER", null)).post("/api/vulnerable-persons")
                 .then().spec(problem(403, "FORBIDDEN"));
 
@@ -61,7 +67,7 @@ class VulnerableRegisterTest {
                 .then().spec(problem(404, "HOUSEHOLD_NOT_FOUND"));
 
         // Sealed at rest, and not in the log.
-        assertEquals(1, Db.count("SELECT count(*) FROM vulnerable_person WHERE household_id = ?", org.householdId()));
+        assertEquals(2, Db.count("SELECT count(*) FROM vulnerable_person WHERE household_id = ?", org.householdId()));
         assertEquals(0, Db.count("SELECT count(*) FROM vulnerable_person WHERE position(convert_to(?, 'UTF8') in name_enc) > 0"
                 + " OR position(convert_to('独居', 'UTF8') in note_enc) > 0", name));
         assertFalse(Files.readString(Path.of("target/quarkus-test.log")).contains(name));

@@ -108,10 +108,10 @@ class PiiRotationTest {
         care.resident.as().get("/api/care-requests/" + lost).then().statusCode(200)
                 .body("description", nullValue()).body("unavailable", contains("description"));
         care.resident.as().get("/api/care-requests/mine").then().statusCode(200)
-                .body("find { it.id == '" + lost + "' }.unavailable", contains("description"))
-                .body("find { it.id == '" + kept + "' }.description", equalTo("需要蔬菜包"));
+                .body("items.find { it.id == '" + lost + "' }.unavailable", contains("description"))
+                .body("items.find { it.id == '" + kept + "' }.description", equalTo("需要蔬菜包"));
         care.staff.as().get("/api/care-requests?communityId=" + care.org.communityId()).then().statusCode(200)
-                .body("id", hasItem(lost)).body("find { it.id == '" + kept + "' }.unavailable", empty());
+                .body("items.id", hasItem(lost)).body("items.find { it.id == '" + kept + "' }.unavailable", empty());
         rotation.resealAll(); // skips the value it cannot open, and ends
         assertEquals(1, Db.count("SELECT count(*) FROM care_request WHERE id = ?::uuid AND get_byte(description_enc, 1) = ?",
                 lost, UNKNOWN_KEY));

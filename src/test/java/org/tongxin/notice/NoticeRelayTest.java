@@ -200,7 +200,7 @@ class NoticeRelayTest {
         // The robot was re-created in WeCom with a new key; the post not yet made goes out with it.
         String fresh = "k-" + UUID.randomUUID();
         UUID chat = UUID.fromString(c.staff.as().get("/api/group-chats?communityId=" + c.org.communityId()).then().statusCode(200)
-                .extract().path("[0].id"));
+                .extract().path("items[0].id"));
         String answer = c.staff.as().body(Map.of("webhookKey", fresh)).put("/api/group-chats/" + chat + "/key").then()
                 .statusCode(200).extract().asString();
         assertTrue(answer.contains("…" + fresh.substring(fresh.length() - 4)) && !answer.contains(fresh));

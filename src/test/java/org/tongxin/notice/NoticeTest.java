@@ -41,7 +41,7 @@ class NoticeTest {
                 .then().statusCode(201).header("Location", containsString("/api/group-chats/"))
                 .body("keyHint", equalTo("…" + key.substring(key.length() - 4))).extract().asString();
         String listed = staff.as().get("/api/group-chats?communityId=" + org.communityId()).then().statusCode(200)
-                .body("name", hasItem("三里屯一网格群")).extract().asString();
+                .body("items.name", hasItem("三里屯一网格群")).extract().asString();
         assertFalse(created.contains(key) || listed.contains(key));
         assertEquals(0, Db.count("SELECT count(*) FROM group_chat WHERE position(convert_to(?, 'UTF8') in webhook_key_enc) > 0"
                 + " OR key_hint LIKE '%' || ? || '%'", key, key.substring(0, 12)));
