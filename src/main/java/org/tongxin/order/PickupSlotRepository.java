@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.tongxin.order.OrderDtos.SlotView;
 
 /** Pickup slots; {@code taken} changes only through the conditional updates here. */
@@ -40,6 +42,13 @@ public class PickupSlotRepository {
                 UPDATE pickup_slot SET taken = taken + 1
                 WHERE id = :id AND community_id = :c AND taken < capacity AND starts_at > :now""")
                 .setParameter("id", slotId).setParameter("c", communityId).setParameter("now", now).executeUpdate() == 1;
+    }
+
+    /** Locks the slots (nulls ignored) in id order, for an update of both that must not deadlock with another. */
+    public void lockInOrder(UUID first, UUID second) {
+        List<UUID> ids = Stream.of(first, second).filter(Objects::nonNull).toList();
+        em.createNativeQuery("SELECT id FROM pickup_slot WHERE id IN (:ids) ORDER BY id FOR NO KEY UPDATE")
+                .setParameter("ids", ids).getResultList();
     }
 
     public void free(UUID slotId) {

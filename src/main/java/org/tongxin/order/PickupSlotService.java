@@ -97,9 +97,13 @@ public class PickupSlotService {
                 || status == ResidentOrder.Status.PICKED_UP) {
             throw new ApiException(OrderError.ORDER_NOT_ACTIVE);
         }
-        if (req.slotId().equals(orders.reloaded(order).getPickupSlotId())) {
+        UUID held = orders.reloaded(order).getPickupSlotId();
+        if (req.slotId().equals(held)) {
             return views.of(order, true);
         }
+        // Both slots are locked in id order before either changes: two orders swapping slots
+        // would otherwise each hold one and wait for the other (a deadlock).
+        slots.lockInOrder(req.slotId(), held);
         UUID community = orders.communityOf(orderId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!slots.take(req.slotId(), community, now)) {
