@@ -89,8 +89,19 @@ public class AccountService {
     /** Gives a role; granting what is already held changes nothing. Takes effect at the next token refresh. */
     @Transactional
     public void grant(UUID userId, Grant grant) {
-        grants.grant(userId, grant);
+        grant(userId, grant, null);
+    }
+
+    /** As {@link #grant(UUID, Grant)}; {@code supplier}: the supplier a SUPPLIER grant works for (else null). */
+    @Transactional
+    public void grant(UUID userId, Grant grant, String supplier) {
+        grants.grant(userId, grant, supplier);
         Log.infof("role granted user=%s role=%s", userId, grant.role());
+    }
+
+    /** The supplier (as products name it) a person is a SUPPLIER of in the community; empty when none is named. */
+    public Optional<String> supplierIn(UUID userId, UUID communityId) {
+        return grants.supplierIn(userId, communityId);
     }
 
     /** Stores the phone number encrypted, with a keyed hash for look-ups; returns it masked. */

@@ -45,18 +45,21 @@ public final class AuthDtos {
 
     public record PhoneView(String phone) {}
 
+    /** {@code supplier}: for a SUPPLIER invitation (and only for one), the supplier as its products name it. */
     public record CreateInvitation(@NotNull Role role, UUID scopeId,
-                                   @Min(1) @Max(10000) Integer maxUses, @PlausibleDate OffsetDateTime expiresAt) {}
+                                   @Min(1) @Max(10000) Integer maxUses, @PlausibleDate OffsetDateTime expiresAt,
+                                   @Size(max = 64) @SafeText String supplier) {}
 
     /** The plain {@code code} appears only in the response to its creation. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InvitationView(UUID id, @Schema(nullable = true) String code, Role role,
                                  @Schema(nullable = true) UUID scopeId, int maxUses, int usedCount,
                                  @Schema(nullable = true) OffsetDateTime expiresAt,
-                                 @Schema(nullable = true) OffsetDateTime revokedAt) {
+                                 @Schema(nullable = true) OffsetDateTime revokedAt,
+                                 @Schema(nullable = true) String supplier) {
         static InvitationView from(Invitation inv, String code) {
             return new InvitationView(inv.getId(), code, inv.getRole(), inv.scopeId(), inv.getMaxUses(),
-                    inv.getUsedCount(), inv.getExpiresAt(), inv.getRevokedAt());
+                    inv.getUsedCount(), inv.getExpiresAt(), inv.getRevokedAt(), inv.getSupplier());
         }
     }
 
@@ -64,5 +67,5 @@ public final class AuthDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GrantView(UUID id, UUID userId, @Schema(nullable = true) String nickname, Role role,
                             @Schema(nullable = true) UUID streetId, @Schema(nullable = true) UUID communityId,
-                            @Schema(nullable = true) UUID gridId) {}
+                            @Schema(nullable = true) UUID gridId, @Schema(nullable = true) String supplier) {}
 }

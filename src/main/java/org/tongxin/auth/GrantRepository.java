@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.tongxin.auth.AuthDtos.GrantView;
@@ -26,7 +27,7 @@ public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
     /** Grants with their holder's nickname, newest last; see {@link ScopeFilter}. */
     public List<GrantView> views(ScopeFilter filter, UUID communityId, Role role, int page, int size) {
         var query = getEntityManager().createQuery("select g.id, g.userId, u.nickname, g.role, g.streetId, g.communityId, "
-                + "g.gridId from RoleGrant g, UserAccount u where u.id = g.userId and " + where(filter, communityId, role)
+                + "g.gridId, g.supplier from RoleGrant g, UserAccount u where u.id = g.userId and " + where(filter, communityId, role)
                 + " order by g.role, u.nickname, g.id", GrantView.class);
         bind(query, filter, communityId, role);
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
@@ -55,10 +56,19 @@ public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
         }
     }
 
-    public void grant(UUID userId, Grant g) {
+    /** The supplier a person is a SUPPLIER of in the community, if their grant names one. */
+    public Optional<String> supplierIn(UUID userId, UUID communityId) {
+        return getEntityManager().createQuery("select g.supplier from RoleGrant g where g.userId = :u and g.role = :r "
+                        + "and g.communityId = :c and g.supplier is not null", String.class)
+                .setParameter("u", userId).setParameter("r", Role.SUPPLIER).setParameter("c", communityId)
+                .getResultStream().findFirst();
+    }
+
+    /** {@code supplier}: the supplier a SUPPLIER grant works for, else null. */
+    public void grant(UUID userId, Grant g, String supplier) {
         getEntityManager().createNativeQuery("""
-                INSERT INTO role_grant (id, user_id, role, street_id, community_id, grid_id)
-                VALUES (:id, :user, :role, :street, :community, :grid) ON CONFLICT DO NOTHING""")
+                INSERT INTO role_grant (id, user_id, role, street_id, community_id, grid_id, supplier)
+                VALUES (:id, :user, :role, :street, :community, :grid, :supplier) ON CONFLICT DO NOTHING""")
                 .unwrap(NativeQuery.class)
                 .setParameter("id", UUID.randomUUID(), UUID.class)
                 .setParameter("user", userId, UUID.class)
@@ -66,6 +76,7 @@ public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
                 .setParameter("street", g.streetId(), UUID.class)
                 .setParameter("community", g.communityId(), UUID.class)
                 .setParameter("grid", g.gridId(), UUID.class)
+                .setParameter("supplier", supplier, String.class)
                 .executeUpdate();
     }
 }

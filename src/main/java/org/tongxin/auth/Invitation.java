@@ -39,18 +39,21 @@ public class Invitation {
     private OffsetDateTime revokedAt;
     @Column(name = "revoked_by")
     private UUID revokedBy;
+    /** The supplier a SUPPLIER invitation's grants work for; null for other roles. */
+    private String supplier;
     @Column(name = "created_at", insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
     protected Invitation() {}
 
-    public Invitation(byte[] codeHash, Grant grant, int maxUses, OffsetDateTime expiresAt, UUID createdBy) {
+    public Invitation(byte[] codeHash, Grant grant, String supplier, int maxUses, OffsetDateTime expiresAt, UUID createdBy) {
         this.id = UUID.randomUUID();
         this.codeHash = codeHash;
         this.role = grant.role();
         this.streetId = grant.streetId();
         this.communityId = grant.communityId();
         this.gridId = grant.gridId();
+        this.supplier = supplier;
         this.maxUses = maxUses;
         this.expiresAt = expiresAt;
         this.createdBy = createdBy;
@@ -58,6 +61,7 @@ public class Invitation {
 
     public UUID getId() { return id; }
     public Role getRole() { return role; }
+    public String getSupplier() { return supplier; }
     public int getMaxUses() { return maxUses; }
     public int getUsedCount() { return usedCount; }
     public OffsetDateTime getExpiresAt() { return expiresAt; }

@@ -59,6 +59,13 @@ public class InvitationService {
         if (!scope.mayManage(caller, target)) {
             throw new ApiException(AuthError.ROLE_NOT_INVITABLE);
         }
+        String supplier = req.supplier() == null || req.supplier().isBlank() ? null : req.supplier().strip();
+        if ((supplier != null) != (req.role() == Role.SUPPLIER)) {
+            throw req.role() == Role.SUPPLIER
+                    ? ApiException.invalid("supplier", "邀请供应商须写明供应商名称（与其商品上的名称一致）",
+                            "a SUPPLIER invitation names the supplier, as its products do")
+                    : ApiException.invalid("supplier", "只有供应商邀请需要写明供应商", "only a SUPPLIER invitation names a supplier");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plus(DEFAULT_VALIDITY);
         if (!expiresAt.isAfter(now)) {
@@ -75,7 +82,7 @@ public class InvitationService {
                     "an invitation may have at most " + config.invitationMaxUses() + " uses");
         }
         String code = Hashing.randomCode(CODE_LENGTH);
-        Invitation inv = new Invitation(Hashing.sha256(code), target, maxUses, expiresAt, caller.userId());
+        Invitation inv = new Invitation(Hashing.sha256(code), target, supplier, maxUses, expiresAt, caller.userId());
         invitations.persistAndFlush(inv);
         Log.infof("invitation created id=%s role=%s by=%s", inv.getId(), target.role(), caller.userId());
         return InvitationView.from(inv, code);
@@ -96,7 +103,7 @@ public class InvitationService {
                 refuseIfClosed(invitations.reloaded(inv), now);
                 throw new ApiException(AuthError.INVITATION_USED_UP);
             }
-            accounts.grant(caller.userId(), inv.grant());
+            accounts.grant(caller.userId(), inv.grant(), inv.getSupplier());
             Log.infof("invitation accepted id=%s user=%s role=%s", inv.getId(), caller.userId(), inv.getRole());
         }
         return accounts.me(caller.userId());

@@ -23,6 +23,8 @@ public class RoleGrant {
     private UUID streetId;
     @Column(name = "community_id")
     private UUID communityId;
+    /** The supplier a SUPPLIER grant works for; null for other roles. */
+    private String supplier;
     @Column(name = "grid_id")
     private UUID gridId;
 

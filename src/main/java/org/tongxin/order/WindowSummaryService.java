@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.tongxin.auth.AccountService;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
@@ -47,14 +48,16 @@ public class WindowSummaryService {
     private final HouseholdService households;
     private final OrgService org;
     private final ScopeGuard scope;
+    private final AccountService accounts;
 
     WindowSummaryService(WindowSummaryRepository summaries, WindowRepository windows, HouseholdService households,
-                         OrgService org, ScopeGuard scope) {
+                         OrgService org, ScopeGuard scope, AccountService accounts) {
         this.summaries = summaries;
         this.windows = windows;
         this.households = households;
         this.org = org;
         this.scope = scope;
+        this.accounts = accounts;
     }
 
     public WindowSummary summary(Caller caller, UUID windowId) {
@@ -170,15 +173,23 @@ public class WindowSummaryService {
                 e.getValue().stream().mapToLong(ProductTotal::amountFen).sum())).toList();
     }
 
-    /** The window's lines and whether the caller is its community's staff (else a supplier serving it); 403 for anyone else. */
+    /**
+     * The window's lines the caller may see, and whether the caller is its community's staff (all
+     * lines) or a supplier serving it (the lines of its own products: a SUPPLIER grant names the
+     * supplier, and one that names none sees none); 403 for anyone else.
+     */
     private Access access(Caller caller, UUID windowId) {
         OrderingWindow window = windows.findByIdOptional(windowId).orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
         var where = org.locateCommunity(window.getCommunityId());
-        boolean staff = scope.allows(caller, Role.COMMUNITY_STAFF, where);
-        if (!staff && !scope.holdsIn(caller, Role.SUPPLIER, where.communityId())) {
+        if (scope.allows(caller, Role.COMMUNITY_STAFF, where)) {
+            return new Access(summaries.lines(windowId), true);
+        }
+        if (!scope.holdsIn(caller, Role.SUPPLIER, where.communityId())) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return new Access(summaries.lines(windowId), staff);
+        String supplier = accounts.supplierIn(caller.userId(), where.communityId()).orElse(null);
+        return new Access(summaries.lines(windowId).stream().filter(l -> l.supplier() != null && l.supplier().equals(supplier))
+                .toList(), false);
     }
 
     /** What the caller may see of a window: staff see households (rooms, notes), a supplier only buildings. */

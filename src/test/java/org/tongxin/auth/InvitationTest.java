@@ -83,6 +83,14 @@ class InvitationTest {
         invite(admin, "COMMUNITY_STAFF", org.communityId(), 0).spec(problem(400, "VALIDATION_FAILED"));
         invite(admin, "RESIDENT", org.communityId(), 1).spec(problem(403, "ROLE_NOT_INVITABLE"));
         invite(admin, "NOT_A_ROLE", org.communityId(), 1).spec(problem(400, "VALIDATION_FAILED"));
+        // A SUPPLIER invitation names the supplier (as its products do); no other role names one.
+        invite(admin, "SUPPLIER", org.communityId(), 1).spec(problem(400, "VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("supplier"));
+        admin.as().body(Map.of("role", "COMMUNITY_STAFF", "scopeId", org.communityId(), "supplier", "一号保供公司"))
+                .post("/api/invitations").then().spec(problem(400, "VALIDATION_FAILED"))
+                .body("violations[0].field", equalTo("supplier"));
+        admin.as().body(Map.of("role", "SUPPLIER", "scopeId", org.communityId(), "supplier", "一号保供公司"))
+                .post("/api/invitations").then().statusCode(201).body("supplier", equalTo("一号保供公司"));
     }
 
     @Test

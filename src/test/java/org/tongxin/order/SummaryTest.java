@@ -85,26 +85,33 @@ class SummaryTest {
         assertEquals(totals, fromSheet);
         assertEquals(totals, fromPurchase);
 
-        Api.User supplier = Api.withRole(Role.SUPPLIER, org.community());
+        // A supplier reads its own products only (its grant names it), and packs per building: its
+        // sheets name no room, no delivery mode and no note.
+        Api.User supplier = OrderFixture.supplier(staff, org, "一号保供公司");
         supplier.as().get("/api/ordering-windows/" + window + "/summary").then().statusCode(200)
-                .body("byBuilding.size()", equalTo(3));
-        // A supplier packs per building: its sheets name no room, no delivery mode and no note.
+                .body("byBuilding.productName", contains(startsWith("米面包"))).body("totals.productName", contains(startsWith("米面包")))
+                .body("purchaseLists.supplier", equalTo(List.of("一号保供公司")));
         String packing = supplier.as().accept("text/csv").get("/api/ordering-windows/" + window + "/summary").then()
                 .statusCode(200).extract().asString();
         List<CSVRecord> packed = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(packing.substring(1))).getRecords();
-        assertEquals(3, packed.size());
+        assertEquals(1, packed.size(), packing);
         assertTrue(packed.stream().allMatch(r -> r.get("房号 Room").isEmpty() && r.get("备注 Note").isEmpty()
                 && r.get("方式 Delivery").isEmpty()), packing);
-        Map<String, Integer> fromPacking = new HashMap<>();
-        packed.forEach(r -> fromPacking.merge(r.get("商品 Product"), Integer.parseInt(r.get("数量 Quantity")), Integer::sum));
-        assertEquals(totals, fromPacking);
+        assertTrue(packed.get(0).get("商品 Product").startsWith("米面包"), packing);
+        assertEquals("4", packed.get(0).get("数量 Quantity"));
         byte[] supplierXlsx = supplier.as().get("/api/ordering-windows/" + window + "/summary?format=xlsx").then()
                 .statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(supplierXlsx))) {
-            assertTrue(wb.getSheets().toList().get(0).read().stream().skip(1)
-                    .allMatch(r -> r.getCellText(1).isEmpty() && r.getCellText(5).isEmpty()), "no rooms or notes");
+            List<Row> sheet = wb.getSheets().toList().get(0).read();
+            assertEquals(2, sheet.size());
+            assertTrue(sheet.stream().skip(1).allMatch(r -> r.getCellText(1).isEmpty() && r.getCellText(5).isEmpty()),
+                    "no rooms or notes");
+            assertEquals(List.of("一号保供公司"), wb.getSheets().toList().get(1).read().stream().skip(1)
+                    .map(r -> r.getCellText(0)).toList(), "its own purchase list only");
         }
+        Api.withRole(Role.SUPPLIER, org.community()).as().get("/api/ordering-windows/" + window + "/summary").then()
+                .statusCode(200).body("totals", empty()).body("byBuilding", empty());
         supplier.as().body(Map.of("communityId", org.communityId(), "name", "x", "kind", "VEG", "priceFen", 1, "unit", "份",
                 "perHouseholdLimit", 1)).post("/api/products").then().spec(problem(403, "FORBIDDEN"));
         OrgFixture other = OrgFixture.streetToHousehold(admin);

@@ -45,6 +45,15 @@ public final class OrderFixture {
         return resident;
     }
 
+    /** A SUPPLIER of the community, invited by its staff as working for {@code supplier}; token refreshed. */
+    public static Api.User supplier(Api.User staff, OrgFixture org, String supplier) {
+        String code = staff.as().body(Map.of("role", "SUPPLIER", "scopeId", org.communityId(), "supplier", supplier))
+                .post("/api/invitations").then().statusCode(201).extract().path("code");
+        Api.User user = Api.resident();
+        user.as().body(Map.of("code", code)).post("/api/invitations/accept").then().statusCode(200);
+        return Api.refresh(user);
+    }
+
     /** An order body of one line. */
     public static Map<String, Object> order(UUID window, UUID product, int quantity) {
         return Map.of("windowId", window, "items", List.of(Map.of("productId", product, "quantity", quantity)));
