@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *   <li>In the records the service answers with, every property is required (always present),
  *       except those declared {@code @Schema(nullable = true)}, which may be null or absent.</li>
  *   <li>In request bodies, an optional property may also be sent as {@code null}.</li>
+ *   <li>What the service refuses the document refuses too ({@link OpenApiStrictness}).</li>
  * </ul>
  */
 public class OpenApiContract implements OASFilter {
@@ -60,6 +61,7 @@ public class OpenApiContract implements OASFilter {
         answered.forEach(name -> requireAllButNullable(schemas.get(name)));
         received.forEach(name -> allowNullWhereOptional(schemas.get(name)));
         schemas.values().forEach(schema -> inlineNullableReferences(schemas, schema));
+        OpenApiStrictness.apply(api, received);
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,7 +59,8 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrderView.class)))
     public Response place(@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,
-                                  description = "one per order the person means to place; 1 to 128 characters")
+                                  description = "one per order the person means to place; 1 to 128 characters",
+                                  schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 128, pattern = "\\S"))
                           @HeaderParam("Idempotency-Key") String idempotencyKey, PlaceOrder req) {
         OrderView view = orders.place(caller.get(), idempotencyKey, req);
         return Created.at("/api/orders/" + view.id(), view);
