@@ -2,6 +2,7 @@ package org.tongxin.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -27,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       declared one before anything reads it, a chunked one as soon as it passes the limit;</li>
  *   <li>a body to {@code /api} that is not JSON (a form, multipart, text) → 415
  *       {@code UNSUPPORTED_MEDIA_TYPE}, before anything parses it: a malformed form body once made
- *       the HTTP layer answer a text 500 page and log a stack trace per request.</li>
+ *       the HTTP layer answer a text 500 page and log a stack trace per request;</li>
+ *   <li>{@code OPTIONS} on an {@code /api} route → 204 with {@code Allow} naming the methods the
+ *       route has ({@link ApiRoutes}); on no route → 404.</li>
  * </ul>
  * Bodies of {@code /api} requests are read here, whole, before the REST layer sees them.
  */
@@ -40,7 +43,7 @@ public class EdgeFilters {
     static final String UNMATCHED = "UNMATCHED";
 
     void install(@Observes Router router,
-                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+                 @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ApiRoutes routes) {
         long max = limit.asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             if (!validUri(ctx.request().uri())) {
@@ -80,6 +83,16 @@ public class EdgeFilters {
             }
             ctx.next();
         });
+        // OPTIONS names the methods the route really has (RFC 9110 § 9.3.7); an unknown route is a 404.
+        router.route("/api/*").method(HttpMethod.OPTIONS).order(Integer.MIN_VALUE + 3).handler(ctx -> {
+            var route = routes.at(ctx.request().path());
+            if (route.isEmpty()) {
+                refuse(ctx, CommonError.NOT_FOUND);
+                return;
+            }
+            metricsTemplate(ctx, route.get().template());
+            ctx.response().setStatusCode(204).putHeader("Allow", route.get().allow()).end();
+        });
         router.route("/api/*").order(Integer.MIN_VALUE + 1).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
                 ctx.response().putHeader("Connection", "close");
@@ -118,12 +131,16 @@ public class EdgeFilters {
         }
     }
 
+    private static void metricsTemplate(RoutingContext ctx, String template) {
+        if (ctx.request() instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(METRICS_URI_TEMPLATE, template);
+        }
+    }
+
     private static void refuse(RoutingContext ctx, ErrorCode code) {
         // Refused before routing, so no route template is known: the request metrics would tag it
         // with its raw path, and hostile paths would fill the tag cap. One tag for all of them.
-        if (ctx.request() instanceof HttpServerRequestInternal internal) {
-            internal.context().putLocal(METRICS_URI_TEMPLATE, UNMATCHED);
-        }
+        metricsTemplate(ctx, UNMATCHED);
         boolean en = Language.prefersEnglish(ctx.request().getHeader("Accept-Language"));
         ctx.response().setStatusCode(code.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE + ";charset=utf-8")

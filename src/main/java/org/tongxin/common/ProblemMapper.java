@@ -8,12 +8,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -79,8 +81,11 @@ public class ProblemMapper {
         return build(CommonError.FORBIDDEN, english(headers), null, null).build();
     }
 
+    @Inject
+    ApiRoutes routes;
+
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, HttpHeaders headers) {
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status == 404 && e.getCause() != null) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted (a malformed
@@ -104,8 +109,8 @@ public class ProblemMapper {
             return incident(e, code, headers);
         }
         Response.ResponseBuilder rb = build(code, english(headers), null, null);
-        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            rb.header("Allow", e.getResponse().getHeaderString("Allow"));
+        if (status == 405) {
+            routes.at(uri.getPath()).ifPresent(route -> rb.header("Allow", route.allow()));
         }
         return rb.build();
     }

@@ -21,7 +21,8 @@ import org.tongxin.support.OrgFixture;
 import org.tongxin.support.RawHttp;
 
 /**
- * What a contract fuzzer found at the HTTP edge: bodies of the wrong kind, numbers and empty strings
+ * What a contract fuzzer found at the HTTP edge: bodies of the wrong kind, methods a route does not
+ * have (405 without Allow, OPTIONS listing the same methods everywhere), numbers and empty strings
  * quietly coerced, control characters in parameters, and unmatched paths multiplying the metrics'
  * tags. Each answers a problem+json 4xx with a stable code, and none
  * writes an ERROR to the log.
@@ -45,6 +46,20 @@ class HttpEdgeTest {
         given().contentType("multipart/form-data; boundary=x").body("--x--".getBytes()).post("/api/auth/wx-login").then()
                 .spec(problem(415, "UNSUPPORTED_MEDIA_TYPE"));
         assertEquals(errorsBefore, errorLines(), "a malformed body must not log an ERROR");
+    }
+
+    @Test
+    void aMethodTheRouteDoesNotHaveAnswers405WithTheMethodsItHasAndOptionsNamesThem() {
+        Api.User admin = Api.districtAdmin();
+        admin.as().delete("/api/streets").then().spec(problem(405, "METHOD_NOT_ALLOWED"))
+                .header("Allow", "GET, HEAD, OPTIONS, POST");
+        admin.as().head("/api/streets").then().statusCode(200);
+        given().options("/api/streets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        given().options("/api/auth/wx-login").then().statusCode(204).header("Allow", "OPTIONS, POST");
+        admin.as().put("/api/auth/wx-login").then().spec(problem(405, "METHOD_NOT_ALLOWED")).header("Allow", "OPTIONS, POST");
+        given().options("/api/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(204).header("Allow", "OPTIONS, POST");
+        given().options("/api/orders/mine").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS");
+        given().options("/api/no-such-route").then().spec(problem(404, "NOT_FOUND"));
     }
 
     @Test
