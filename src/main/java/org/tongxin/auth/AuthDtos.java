@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the auth API (API.md § Auth). */
+/** Request and response records of the auth API (docs/auth.md). */
 @RegisterForReflection
 public final class AuthDtos {
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
 
-/** API.md § Auth: login, refresh, logout and the caller's own profile. */
+/** docs/auth.md: login, refresh, logout and the caller's own profile. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

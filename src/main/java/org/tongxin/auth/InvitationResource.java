@@ -18,7 +18,7 @@ import org.tongxin.auth.AuthDtos.*;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 
-/** API.md § Auth: invitations to staff roles. */
+/** docs/auth.md: invitations to staff roles. */
 @Path("/api/invitations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -12,7 +12,7 @@ import org.tongxin.common.SafeMultilineText;
 import org.tongxin.common.SafeText;
 import org.tongxin.common.SealedColumn;
 
-/** Request and response records of the care API (API.md § Care). */
+/** Request and response records of the care API (docs/care.md). */
 @RegisterForReflection
 public final class CareDtos {
 

@@ -20,7 +20,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 
-/** API.md § Care: requests for help and their steps. */
+/** docs/care.md: requests for help and their steps. */
 @Path("/api/care-requests")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -28,7 +28,7 @@ import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
 
 /**
- * Care requests (求助), API.md § Care: filed by a resident for their household or by a grid
+ * Care requests (求助), docs/care.md: filed by a resident for their household or by a grid
  * worker / staff for any household in scope; triaged and assigned by staff; accepted and completed
  * by the assignee alone; confirmed by the household alone; cancelled from the early states by the
  * household or staff. Each step is a conditional update (409 BAD_TRANSITION out of order). Whoever

@@ -21,7 +21,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 
-/** API.md § Care: donations and the care packages made from them. */
+/** docs/care.md: donations and the care packages made from them. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

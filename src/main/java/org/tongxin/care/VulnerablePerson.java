@@ -17,7 +17,7 @@ import org.tongxin.common.SealedColumn;
 @Table(name = "vulnerable_person")
 public class VulnerablePerson {
 
-    /** Why the person is on the register (API.md § Care). */
+    /** Why the person is on the register (docs/care.md). */
     public enum Category { ELDERLY_ALONE, EXTREME_POVERTY, DISABLED, PREGNANT, CHRONIC_ILLNESS, OTHER }
 
     @Id

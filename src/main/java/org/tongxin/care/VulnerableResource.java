@@ -21,7 +21,7 @@ import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 
-/** API.md § Care: the vulnerable-person register, for staff in scope. */
+/** docs/care.md: the vulnerable-person register, for staff in scope. */
 @Path("/api/vulnerable-persons")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import org.hibernate.Session;
 import org.postgresql.util.PSQLException;
 
@@ -16,10 +15,12 @@ import org.postgresql.util.PSQLException;
  * connection per request could starve the pool), which outside a JTA transaction is in
  * auto-commit; inside one it refuses to run, since the function's locks would then outlive it.
  *
- * <p>The function refuses by raising SQLSTATE {@code P0001} with an error code as its message;
- * the codes in {@code refusals} become {@link ApiException}s, anything else stays the SQL error
- * it is, wrapped in a {@link PersistenceException} (so a unique violation is still a 409, an
- * unreachable database a 503).
+ * <p>The function refuses by raising SQLSTATE {@code P0001} with an error code as its message: the
+ * name of one of the feature's {@link ErrorCode} constants ({@code refusals}, its enum's values), so
+ * that a refusal is declared once, as that constant, and becomes its {@link ApiException}. Anything
+ * else stays the SQL error it is, wrapped in a {@link PersistenceException} (so a unique violation
+ * is still a 409, an unreachable database a 503). {@code SqlRefusalsTest} holds that every code a
+ * migration's function raises is a constant of the enum its caller passes.
  */
 public final class OwnTransaction {
 
@@ -34,7 +35,7 @@ public final class OwnTransaction {
 
     private OwnTransaction() {}
 
-    public static <T> T run(EntityManager em, Map<String, ? extends ErrorCode> refusals, Work<T> work) {
+    public static <T, E extends Enum<E> & ErrorCode> T run(EntityManager em, E[] refusals, Work<T> work) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             if (!c.getAutoCommit()) {
                 throw new IllegalStateException("a statement meant as its own transaction ran inside another");
@@ -47,11 +48,13 @@ public final class OwnTransaction {
         });
     }
 
-    private static RuntimeException refusal(SQLException e, Map<String, ? extends ErrorCode> refusals) {
+    private static <E extends Enum<E> & ErrorCode> RuntimeException refusal(SQLException e, E[] refusals) {
         if (RAISED.equals(e.getSQLState()) && e instanceof PSQLException p && p.getServerErrorMessage() != null) {
-            ErrorCode code = refusals.get(p.getServerErrorMessage().getMessage());
-            if (code != null) {
-                return new ApiException(code);
+            String raised = p.getServerErrorMessage().getMessage();
+            for (E code : refusals) {
+                if (code.name().equals(raised)) {
+                    return new ApiException(code);
+                }
             }
         }
         return new PersistenceException("database function failed", e);

@@ -21,7 +21,7 @@ import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.CreateGroupChat;
 import org.tongxin.notice.NoticeDtos.GroupChatView;
 
-/** API.md § Notices: the group chats' robots notices are posted to. */
+/** docs/notices.md: the group chats' robots notices are posted to. */
 @Path("/api/group-chats")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

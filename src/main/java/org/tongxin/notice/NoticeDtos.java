@@ -14,7 +14,7 @@ import org.tongxin.common.PlausibleDate;
 import org.tongxin.common.SafeMultilineText;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the notice API (API.md § Notices). */
+/** Request and response records of the notice API (docs/notices.md). */
 @RegisterForReflection
 public final class NoticeDtos {
 

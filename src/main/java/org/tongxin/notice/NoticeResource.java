@@ -20,7 +20,7 @@ import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.*;
 
-/** API.md § Notices: writing, publishing and following notices, and the residents' feed. */
+/** docs/notices.md: writing, publishing and following notices, and the residents' feed. */
 @Path("/api/notices")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,7 +11,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.notice.NoticeDtos.Subscribe;
 import org.tongxin.notice.NoticeDtos.Subscribed;
 
-/** API.md § Notices: the resident accepted one subscribe message in the mini-program. */
+/** docs/notices.md: the resident accepted one subscribe message in the mini-program. */
 @Path("/api/me/subscriptions")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

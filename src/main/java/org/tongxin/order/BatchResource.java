@@ -17,7 +17,7 @@ import org.tongxin.common.Created;
 import org.tongxin.order.OrderDtos.BatchView;
 import org.tongxin.order.OrderDtos.CreateBatch;
 
-/** API.md § Orders and supply: delivery batches through the three zones at the gate. */
+/** docs/orders.md: delivery batches through the three zones at the gate. */
 @Path("/api/batches")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -19,7 +19,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.Created;
 import org.tongxin.order.OrderDtos.*;
 
-/** API.md § Orders and supply: products, ordering windows and the catalogue. */
+/** docs/orders.md: products, ordering windows and the catalogue. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

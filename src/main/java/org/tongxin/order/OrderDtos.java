@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the catalogue and order API (API.md § Orders and supply). */
+/** Request and response records of the catalogue and order API (docs/orders.md). */
 @RegisterForReflection
 public final class OrderDtos {
 

@@ -27,6 +27,7 @@ public enum OrderError implements ErrorCode {
     OUT_OF_STOCK(409, "商品库存不足", "Not enough stock left"),
     LIMIT_EXCEEDED(409, "超过每户限购数量", "More than a household may order"),
     ALREADY_CANCELLED(409, "订单已取消", "The order is already cancelled"),
+    PICKUP_CODES_TAKEN(409, "取货码分配冲突，请重新提交订单", "No free pickup code was found for the order; place it again"),
     ORDER_NOT_ACTIVE(409, "订单已取消或已交付，不能再选取货时段", "The order is cancelled or handed over; it takes no pickup slot"),
     IDEMPOTENCY_KEY_REUSED(422, "该 Idempotency-Key 已用于另一笔不同的订单", "This Idempotency-Key was used for a different order");
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
@@ -42,15 +41,6 @@ public class OrderLedger {
     /** Candidate pickup codes per order: the first not yet used in the window is taken. */
     private static final int PICKUP_CODES = 8;
 
-    /** How the function refuses: one of these codes as the message of the error it raises. */
-    private static final Map<String, OrderError> REFUSALS = Map.of(
-            "WINDOW_NOT_FOUND", OrderError.WINDOW_NOT_FOUND,
-            "HOUSEHOLD_REQUIRED", OrderError.HOUSEHOLD_REQUIRED,
-            "WINDOW_CLOSED", OrderError.WINDOW_CLOSED,
-            "OUT_OF_STOCK", OrderError.OUT_OF_STOCK,
-            "PRODUCT_NOT_IN_WINDOW", OrderError.PRODUCT_NOT_IN_WINDOW,
-            "LIMIT_EXCEEDED", OrderError.LIMIT_EXCEEDED);
-
     private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final OrderRepository orders;
@@ -69,7 +59,7 @@ public class OrderLedger {
      * carrying the SQL error otherwise (a unique violation: the same key arrived twice at once).
      */
     public Placed place(Order order) {
-        return OwnTransaction.run(orders.getEntityManager(), REFUSALS, c -> place(c, order));
+        return OwnTransaction.run(orders.getEntityManager(), OrderError.values(), c -> place(c, order));
     }
 
     private static Placed place(Connection c, Order order) throws SQLException {

@@ -22,7 +22,7 @@ import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.order.OrderDtos.*;
 
-/** API.md § Orders and supply: placing, reading and cancelling orders. */
+/** docs/orders.md: placing, reading and cancelling orders. */
 @Path("/api/orders")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,7 +55,7 @@ public class OrderResource {
     @POST
     @Operation(summary = "Place an order for the caller's household; the same Idempotency-Key and body answer the same order")
     @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED IDEMPOTENCY_KEY_REQUIRED PRODUCT_NOT_IN_WINDOW; "
-            + "404 WINDOW_NOT_FOUND; 409 WINDOW_CLOSED OUT_OF_STOCK LIMIT_EXCEEDED; 422 IDEMPOTENCY_KEY_REUSED")
+            + "404 WINDOW_NOT_FOUND; 409 WINDOW_CLOSED OUT_OF_STOCK LIMIT_EXCEEDED PICKUP_CODES_TAKEN; 422 IDEMPOTENCY_KEY_REUSED")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrderView.class)))
     public Response place(@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,

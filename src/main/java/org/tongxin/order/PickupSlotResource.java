@@ -18,7 +18,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.order.OrderDtos.*;
 
-/** API.md § Orders and supply: a community's pickup slots. */
+/** docs/orders.md: a community's pickup slots. */
 @Path("/api/communities/{id}/pickup-slots")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

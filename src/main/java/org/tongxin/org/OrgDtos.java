@@ -11,7 +11,7 @@ import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SafeText;
 
 /**
- * Request and response records of the organisation API (API.md § Organisation). Registered for
+ * Request and response records of the organisation API (docs/organisation.md). Registered for
  * reflection with their nested records: resources that answer a {@code Response} hide the type from
  * Quarkus's native analysis.
  */

@@ -20,7 +20,7 @@ import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.org.OrgDtos.*;
 
-/** API.md § Organisation: streets, communities, grids, buildings, households, risk levels. */
+/** docs/organisation.md: streets, communities, grids, buildings, households, risk levels. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

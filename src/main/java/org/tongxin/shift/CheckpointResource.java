@@ -21,7 +21,7 @@ import org.tongxin.common.Created;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.shift.ShiftDtos.*;
 
-/** API.md § Checkpoints and shifts: checkpoints, rosters, coverage and no-shows. */
+/** docs/shifts.md: checkpoints, rosters, coverage and no-shows. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

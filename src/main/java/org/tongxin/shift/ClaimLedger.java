@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OwnTransaction;
@@ -22,13 +21,6 @@ import org.tongxin.common.SqlErrors;
  */
 @ApplicationScoped
 public class ClaimLedger {
-
-    /** How claim_shift refuses: one of these codes as the message of the error it raises. */
-    private static final Map<String, ShiftError> REFUSALS = Map.of(
-            "SHIFT_NOT_FOUND", ShiftError.SHIFT_NOT_FOUND,
-            "VOLUNTEER_REQUIRED", ShiftError.VOLUNTEER_REQUIRED,
-            "SHIFT_STARTED", ShiftError.SHIFT_STARTED,
-            "SHIFT_FULL", ShiftError.SHIFT_FULL);
 
     private static final String CLAIM = "SELECT claim_shift(?, ?, ?, ?)";
 
@@ -50,7 +42,7 @@ public class ClaimLedger {
         OffsetDateTime now = OffsetDateTime.now(clock);
         UUID id = UUID.randomUUID();
         try {
-            OwnTransaction.run(claims.getEntityManager(), REFUSALS, c -> {
+            OwnTransaction.run(claims.getEntityManager(), ShiftError.values(), c -> {
                 try (PreparedStatement call = c.prepareStatement(CLAIM)) {
                     call.setObject(1, id);
                     call.setObject(2, shiftId);

@@ -15,7 +15,7 @@ import org.tongxin.common.SafeMultilineText;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the checkpoint and shift API (API.md § Checkpoints and shifts). */
+/** Request and response records of the checkpoint and shift API (docs/shifts.md). */
 @RegisterForReflection
 public final class ShiftDtos {
 

@@ -18,7 +18,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.Created;
 import org.tongxin.shift.ShiftDtos.*;
 
-/** API.md § Checkpoints and shifts: claiming, cancelling, check-in/out and handover notes. */
+/** docs/shifts.md: claiming, cancelling, check-in/out and handover notes. */
 @Path("/api/shifts/{id}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -13,7 +13,7 @@ import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SealedColumn;
 import org.tongxin.common.SafeText;
 
-/** Request and response records of the volunteer API (API.md § Volunteers). */
+/** Request and response records of the volunteer API (docs/shifts.md). */
 @RegisterForReflection
 public final class VolunteerDtos {
 

@@ -21,7 +21,7 @@ import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
-/** API.md § Volunteers: applications, decisions, the directory and the volunteer's own page. */
+/** docs/shifts.md: applications, decisions, the directory and the volunteer's own page. */
 @Path("/api")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

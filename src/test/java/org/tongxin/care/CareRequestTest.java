@@ -17,7 +17,7 @@ import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.ShiftFixture;
 
-/** Care requests from filing to confirmation, by the right people only (API.md § Care). */
+/** Care requests from filing to confirmation, by the right people only (docs/care.md). */
 @QuarkusTest
 class CareRequestTest {
 

@@ -18,7 +18,7 @@ import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
 import org.tongxin.support.ShiftFixture;
 
-/** Donations and care packages: never overdrawn, all or nothing, delivered and traced (API.md § Care). */
+/** Donations and care packages: never overdrawn, all or nothing, delivered and traced (docs/care.md). */
 @QuarkusTest
 class DonationTest {
 

@@ -19,7 +19,7 @@ import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.ShiftFixture;
 
-/** The vulnerable-person register: staff in scope only, names sealed (API.md § Care). */
+/** The vulnerable-person register: staff in scope only, names sealed (docs/care.md). */
 @QuarkusTest
 class VulnerableRegisterTest {
 

@@ -25,7 +25,7 @@ import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
 import org.tongxin.support.TestClock;
 
-/** Group chats' robots, notices and their outbox rows, the residents' feed (API.md § Notices). */
+/** Group chats' robots, notices and their outbox rows, the residents' feed (docs/notices.md). */
 @QuarkusTest
 class NoticeTest {
 
