@@ -1,15 +1,12 @@
 package org.tongxin.auth;
 
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.tongxin.common.ApiException;
-import org.tongxin.common.CommonError;
 
 /** The caller of the current request, read once from the verified access token. */
 @RequestScoped
@@ -25,56 +22,32 @@ public class CurrentCaller {
     @Inject
     JsonWebToken jwt;
 
-    @Inject
-    SessionStore sessions;
-
-    @Inject
-    AuthConfig config;
-
-    @Inject
-    HttpServerRequest request;
-
     private Caller caller;
 
     /**
-     * The caller; 401 when the request carries no valid access token, or one of a session that
-     * was logged out or revoked (checked against the deny-list once per request). While the
-     * deny-list cannot be asked, reads go on and writes follow {@code tongxin.auth.revocation-unavailable}
-     * (503 by default).
+     * The caller; 401 when the request carries no valid access token. Whether its session still
+     * stands was checked when the request authenticated ({@link RevocationCheck}), for every request.
      */
     public Caller get() {
         if (caller == null) {
-            if (jwt == null || jwt.getSubject() == null) {
+            if (jwt == null || jwt.getSubject() == null || jwt.getClaim(SESSION_CLAIM) == null) {
                 throw new UnauthorizedException();
             }
-            String sid = jwt.getClaim(SESSION_CLAIM);
-            UUID userId = UUID.fromString(jwt.getSubject());
-            if (sid == null) {
-                throw new UnauthorizedException();
-            }
-            switch (sessions.standing(sid, userId, generatedAt())) {
-                case STALE -> throw new UnauthorizedException();
-                case UNKNOWN -> {
-                    if (!config.revocationUnavailable().lets(request.method().name())) {
-                        throw ApiException.retryAfter(CommonError.SERVICE_UNAVAILABLE, 5);
-                    }
-                }
-                case USABLE -> { }
-            }
-            caller = new Caller(userId, sid, grants());
+            caller = new Caller(UUID.fromString(jwt.getSubject()), jwt.getClaim(SESSION_CLAIM), grants());
         }
         return caller;
     }
 
-    private long generatedAt() {
-        Object raw = jwt.getClaim(GENERATED_CLAIM);
+    /** When the token was issued, in milliseconds ({@code gen}; {@code iat} for tokens without it). */
+    static long generatedAt(JsonWebToken token) {
+        Object raw = token.getClaim(GENERATED_CLAIM);
         if (raw instanceof Number n) {
             return n.longValue();
         }
         if (raw instanceof jakarta.json.JsonNumber n) {
             return n.longValue();
         }
-        return jwt.getIssuedAtTime() * 1000;
+        return token.getIssuedAtTime() * 1000;
     }
 
     private List<Grant> grants() {

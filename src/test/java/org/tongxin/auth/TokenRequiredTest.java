@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tongxin.support.Api;
 
 /**
  * Every operation under {@code /api} that the OpenAPI document lists answers 401 problem+json
@@ -55,5 +56,34 @@ class TokenRequiredTest {
             int status = given().contentType(ContentType.JSON).body("{}").request(parts[0], parts[1]).then().extract().statusCode();
             assertEquals(400, status, open + " needs no token: an empty body is a validation error, not a 401");
         }
+    }
+
+    @Test
+    void aLoggedOutTokenIsRefusedOnEveryRoute() {
+        Api.User user = Api.districtAdmin();
+        user.as().get("/api/me").then().statusCode(200);
+        user.as().post("/api/auth/logout").then().statusCode(204);
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (var route : paths.entrySet()) {
+            if (!route.getKey().startsWith("/api/")) {
+                continue;
+            }
+            String path = route.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String method : route.getValue().keySet()) {
+                if (PUBLIC.contains(method.toUpperCase() + " " + route.getKey())) {
+                    continue;
+                }
+                checked++;
+                var r = user.as().body("{}").request(method.toUpperCase(), path).then().extract();
+                if (r.statusCode() != 401 || !"UNAUTHORIZED".equals(r.path("code"))) {
+                    wrong.add(method.toUpperCase() + " " + route.getKey() + " → " + r.statusCode());
+                }
+            }
+        }
+        assertTrue(checked >= 30, "walked " + checked + " operations");
+        assertEquals(List.of(), wrong, "a logged-out session's token still works here");
     }
 }
