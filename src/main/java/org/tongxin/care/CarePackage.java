@@ -48,6 +48,4 @@ public class CarePackage {
     public UUID getCommunityId() { return communityId; }
     public UUID getHouseholdId() { return householdId; }
     public Status getStatus() { return status; }
-    public OffsetDateTime getAllocatedAt() { return allocatedAt; }
-    public OffsetDateTime getDeliveredAt() { return deliveredAt; }
 }

@@ -5,10 +5,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.ScopeGuard;
+import org.tongxin.common.SqlRows;
 
 /** Care requests. Every state change is one conditional update: false when the request is not in the state it needs. */
 @ApplicationScoped
@@ -74,14 +76,15 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
      * since {@code p2Since} (counted from triage, or from filing for those that came with a priority).
      */
     public List<Overdue> escalateOverdue(OffsetDateTime p1Since, OffsetDateTime p2Since) {
-        List<?> rows = getEntityManager().createNativeQuery("""
+        var query = getEntityManager().createNativeQuery("""
                 UPDATE care_request SET escalated = true
                 WHERE NOT escalated AND status IN ('SUBMITTED', 'TRIAGED', 'ASSIGNED')
                   AND ((priority = 'P1' AND coalesce(triaged_at, created_at) <= :p1)
                     OR (priority = 'P2' AND coalesce(triaged_at, created_at) <= :p2))
-                RETURNING id, community_id, priority""")
-                .setParameter("p1", p1Since).setParameter("p2", p2Since).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Overdue((UUID) r[0], (UUID) r[1], (String) r[2])).toList();
+                RETURNING id, community_id, priority""", Tuple.class)
+                .setParameter("p1", p1Since).setParameter("p2", p2Since);
+        return SqlRows.tuples(query).stream().map(r -> new Overdue(r.get("id", UUID.class), r.get("community_id", UUID.class),
+                r.get("priority", String.class))).toList();
     }
 
     public PanacheQuery<CareRequest> ofHousehold(UUID householdId) {

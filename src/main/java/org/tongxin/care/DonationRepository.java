@@ -2,6 +2,7 @@ package org.tongxin.care;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -27,11 +28,11 @@ public class DonationRepository implements PanacheRepositoryBase<Donation, UUID>
     }
 
     public List<DonationItemView> items(UUID donationId) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                SELECT id, name, unit, quantity, remaining FROM donation_item WHERE donation_id = :d ORDER BY name""")
-                .setParameter("d", donationId).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new DonationItemView((UUID) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), ((Number) r[4]).intValue())).toList();
+        var query = getEntityManager().createNativeQuery("""
+                SELECT id, name, unit, quantity, remaining FROM donation_item WHERE donation_id = :d ORDER BY name""", Tuple.class)
+                .setParameter("d", donationId);
+        return SqlRows.tuples(query).stream().map(r -> new DonationItemView(r.get("id", UUID.class), r.get("name", String.class),
+                r.get("unit", String.class), SqlRows.integer(r, "quantity"), SqlRows.integer(r, "remaining"))).toList();
     }
 
     /** How many of the items belong to donations of the community. */
@@ -81,12 +82,14 @@ public class DonationRepository implements PanacheRepositoryBase<Donation, UUID>
     }
 
     private List<PackageLine> lines(String where, UUID id, long offset, int limit) {
-        List<?> rows = getEntityManager().createNativeQuery(
-                "SELECT p.id, p.household_id, i.name, pi.quantity, i.unit, p.status, p.allocated_at, p.delivered_at" + LINES
-                        + where + " ORDER BY p.allocated_at, p.id, i.name LIMIT :limit OFFSET :offset")
-                .setParameter("x", id).setParameter("limit", limit).setParameter("offset", offset).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new PackageLine((UUID) r[0], (UUID) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), (String) r[4], CarePackage.Status.valueOf((String) r[5]), SqlRows.at(r[6]), SqlRows.at(r[7]))).toList();
+        var query = getEntityManager().createNativeQuery("SELECT p.id AS package_id, p.household_id, i.name, pi.quantity, i.unit, "
+                        + "p.status, p.allocated_at, p.delivered_at" + LINES + where
+                        + " ORDER BY p.allocated_at, p.id, i.name LIMIT :limit OFFSET :offset", Tuple.class)
+                .setParameter("x", id).setParameter("limit", limit).setParameter("offset", offset);
+        return SqlRows.tuples(query).stream().map(r -> new PackageLine(r.get("package_id", UUID.class),
+                r.get("household_id", UUID.class), r.get("name", String.class), SqlRows.integer(r, "quantity"),
+                r.get("unit", String.class), CarePackage.Status.valueOf(r.get("status", String.class)),
+                SqlRows.at(r.get("allocated_at")), SqlRows.at(r.get("delivered_at")))).toList();
     }
 
     public boolean deliver(UUID packageId, UUID by, OffsetDateTime now) {

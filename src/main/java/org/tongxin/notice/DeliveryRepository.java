@@ -3,11 +3,13 @@ package org.tongxin.notice;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.SqlRows;
 import org.tongxin.notice.NoticeDtos.DeliveryView;
 
 /** The outbox: delivery rows, written with the publication of their notice. */
@@ -78,18 +80,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
      */
     @Transactional
     public List<Taken> takeDue(OffsetDateTime now, OffsetDateTime lease, int batch) {
-        List<?> rows = getEntityManager().createNativeQuery("""
+        var query = getEntityManager().createNativeQuery("""
                 UPDATE notice_delivery d SET lease_until = :lease
                 FROM (SELECT id FROM notice_delivery
                       WHERE status = 'PENDING' AND channel IN ('GROUP_CHAT', 'SUBSCRIBE') AND next_attempt_at <= :now
                         AND (lease_until IS NULL OR lease_until < :now)
                       ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
-                RETURNING d.id, d.notice_id, d.channel, d.target_id, d.attempts""")
-                .setParameter("lease", lease).setParameter("now", now).setParameter("batch", batch).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Taken((UUID) r[0], (UUID) r[1], Notice.Channel.valueOf((String) r[2]), (UUID) r[3],
-                        ((Number) r[4]).intValue())).toList();
+                RETURNING d.id, d.notice_id, d.channel, d.target_id, d.attempts""", Tuple.class)
+                .setParameter("lease", lease).setParameter("now", now).setParameter("batch", batch);
+        return SqlRows.tuples(query).stream().map(r -> new Taken(r.get("id", UUID.class), r.get("notice_id", UUID.class),
+                Notice.Channel.valueOf(r.get("channel", String.class)), r.get("target_id", UUID.class),
+                SqlRows.integer(r, "attempts"))).toList();
     }
 
     /**
@@ -159,11 +161,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
     public record Backlog(long due, long oldestSeconds) {}
 
     public Backlog backlog(OffsetDateTime now) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
-                SELECT count(*), coalesce(extract(epoch FROM (:now - min(next_attempt_at)))::bigint, 0)
-                FROM notice_delivery WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now""")
+        Tuple row = (Tuple) getEntityManager().createNativeQuery("""
+                SELECT count(*) AS due, coalesce(extract(epoch FROM (:now - min(next_attempt_at)))::bigint, 0) AS oldest
+                FROM notice_delivery WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now""", Tuple.class)
                 .setParameter("now", now).getSingleResult();
-        return new Backlog(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return new Backlog(((Number) row.get("due")).longValue(), ((Number) row.get("oldest")).longValue());
     }
 
     /**

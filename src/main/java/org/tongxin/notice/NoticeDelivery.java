@@ -41,13 +41,4 @@ public class NoticeDelivery {
     private OffsetDateTime sentAt;
 
     protected NoticeDelivery() {}
-
-    public UUID getId() { return id; }
-    public UUID getNoticeId() { return noticeId; }
-    public Notice.Channel getChannel() { return channel; }
-    public UUID getTargetId() { return targetId; }
-    public Status getStatus() { return status; }
-    public int getAttempts() { return attempts; }
-    public String getLastError() { return lastError; }
-    public OffsetDateTime getSentAt() { return sentAt; }
 }

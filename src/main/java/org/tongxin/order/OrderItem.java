@@ -32,7 +32,4 @@ public class OrderItem {
     private int priceFen;
 
     protected OrderItem() {}
-
-    public UUID getProductId() { return productId; }
-    public int getQuantity() { return quantity; }
 }

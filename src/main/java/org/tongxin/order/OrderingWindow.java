@@ -37,8 +37,4 @@ public class OrderingWindow {
     public UUID getCommunityId() { return communityId; }
     public OffsetDateTime getOpensAt() { return opensAt; }
     public OffsetDateTime getClosesAt() { return closesAt; }
-
-    public boolean openAt(OffsetDateTime now) {
-        return !now.isBefore(opensAt) && now.isBefore(closesAt);
-    }
 }

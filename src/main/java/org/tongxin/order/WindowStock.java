@@ -31,6 +31,4 @@ public class WindowStock {
     private int remaining;
 
     protected WindowStock() {}
-
-    public int getRemaining() { return remaining; }
 }

@@ -3,6 +3,7 @@ package org.tongxin.shift;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -44,18 +45,16 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
             due.append(" OR (c.reminders_sent < ").append(i + 1).append(" AND s.starts_at <= :h").append(i).append(')');
         }
         var query = getEntityManager().createNativeQuery("""
-                SELECT c.id, c.user_id, s.starts_at, cp.name, c.reminders_sent
+                SELECT c.id AS claim_id, c.user_id, s.starts_at, cp.name AS checkpoint, c.reminders_sent
                 FROM shift_claim c JOIN shift s ON s.id = c.shift_id JOIN checkpoint cp ON cp.id = s.checkpoint_id
                 WHERE c.status = 'CLAIMED' AND s.starts_at > :now AND (""" + due + """
-                ) ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""")
+                ) ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""", Tuple.class)
                 .setParameter("now", now).setParameter("limit", limit);
         for (int i = 0; i < horizons.size(); i++) {
             query.setParameter("h" + i, horizons.get(i));
         }
-        List<?> rows = query.getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Upcoming((UUID) r[0], (UUID) r[1],
-                SqlRows.at(r[2]),
-                (String) r[3], ((Number) r[4]).intValue())).toList();
+        return SqlRows.tuples(query).stream().map(r -> new Upcoming(r.get("claim_id", UUID.class), r.get("user_id", UUID.class),
+                SqlRows.at(r.get("starts_at")), r.get("checkpoint", String.class), SqlRows.integer(r, "reminders_sent"))).toList();
     }
 
     /** A claim whose claimant did not check in, not reported yet. */
@@ -67,15 +66,14 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
      * {@code since}, not reported yet; locked like the reminders.
      */
     public List<Missed> unreportedNoShows(OffsetDateTime since, OffsetDateTime startedBy, int limit) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                SELECT c.id, s.community_id, c.volunteer_id, s.starts_at, cp.name
+        var query = getEntityManager().createNativeQuery("""
+                SELECT c.id AS claim_id, s.community_id, c.volunteer_id, s.starts_at, cp.name AS checkpoint
                 FROM shift_claim c JOIN shift s ON s.id = c.shift_id JOIN checkpoint cp ON cp.id = s.checkpoint_id
                 WHERE c.status = 'CLAIMED' AND NOT c.no_show_reported AND s.starts_at <= :by AND s.starts_at > :since
-                ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""")
-                .setParameter("by", startedBy).setParameter("since", since).setParameter("limit", limit).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Missed((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                SqlRows.at(r[3]),
-                (String) r[4])).toList();
+                ORDER BY s.starts_at LIMIT :limit FOR UPDATE OF c SKIP LOCKED""", Tuple.class)
+                .setParameter("by", startedBy).setParameter("since", since).setParameter("limit", limit);
+        return SqlRows.tuples(query).stream().map(r -> new Missed(r.get("claim_id", UUID.class), r.get("community_id", UUID.class),
+                r.get("volunteer_id", UUID.class), SqlRows.at(r.get("starts_at")), r.get("checkpoint", String.class))).toList();
     }
 
     public void noShowReported(UUID claimId) {
