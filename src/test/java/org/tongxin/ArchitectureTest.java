@@ -19,9 +19,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The house style's structural rules (docs/architecture.md), held by the build instead of by memory. */
+@Tag("fast")
 class ArchitectureTest {
 
     private static final JavaClasses MAIN = new ClassFileImporter()

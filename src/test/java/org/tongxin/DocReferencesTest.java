@@ -11,12 +11,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The repository explains itself: every Markdown file that the code, the scripts or the docs name
  * is in the repository (a comment citing a file the reader cannot open explains nothing).
  */
+@Tag("fast")
 class DocReferencesTest {
 
     private static final Pattern MARKDOWN = Pattern.compile("(?<![\\w/.-])([\\w./-]*[\\w-]\\.md)\\b");

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * listed for run-time initialisation in {@code quarkus.native.additional-build-args}. CI cannot run
  * the native compiler here, so this rule keeps the known failure from coming back.
  */
+@Tag("fast")
 class NativeImageRulesTest {
 
     /** What must never be created while the image is built. */

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * {@code @RegisterForReflection(targets = ...)}, or an entity or embeddable (Hibernate registers
  * those). Enums and JDK types need nothing.
  */
+@Tag("fast")
 class QueryResultsRegisteredTest {
 
     private static final Set<String> QUERY_METHODS = Set.of("createQuery", "createNativeQuery", "createSelectionQuery",

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tongxin.order.OrderError;
 import org.tongxin.shift.ShiftError;
@@ -23,6 +24,7 @@ import org.tongxin.shift.ShiftError;
  * as a generic failure (PICKUP_CODES_TAKEN once did): every code every migration's function raises
  * is a constant of its function's enum.
  */
+@Tag("fast")
 class SqlRefusalsTest {
 
     /** Each function that raises refusals, and the enum of the ledger that calls it. */

@@ -31,7 +31,8 @@ public class AuthResource {
     @POST
     @Path("/auth/wx-login")
     @Operation(summary = "Log in with a wx.login code")
-    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
+    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; "
+            + "502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
     public TokenResponse login(CodeRequest req) {
         return auth.login(req);
     }
@@ -71,7 +72,8 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
-    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; 502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
+    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; "
+            + "502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
     public PhoneView bindPhone(CodeRequest req) {
         return new PhoneView(auth.bindPhone(caller.get(), req));
     }

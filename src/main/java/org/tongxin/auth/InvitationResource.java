@@ -37,7 +37,8 @@ public class InvitationResource {
 
     @POST
     @Operation(summary = "Invite to a role at or below yours, inside your scope")
-    @Extension(name = "x-refusals", value = "400 SCOPE_REQUIRED SCOPE_NOT_ALLOWED EXPIRY_IN_PAST; 403 ROLE_NOT_INVITABLE; 404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND")
+    @Extension(name = "x-refusals", value = "400 SCOPE_REQUIRED SCOPE_NOT_ALLOWED EXPIRY_IN_PAST; 403 ROLE_NOT_INVITABLE; "
+            + "404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InvitationView.class)))
     public Response create(CreateInvitation req) {
@@ -48,7 +49,8 @@ public class InvitationResource {
     @POST
     @Path("/accept")
     @Operation(summary = "Accept an invitation; refresh the token to use the new role")
-    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED INVITATION_REVOKED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
+    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED INVITATION_REVOKED; "
+            + "429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
     public MeView accept(CodeRequest req) {
         return invitations.accept(caller.get(), req);
     }

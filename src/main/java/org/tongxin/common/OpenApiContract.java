@@ -171,7 +171,8 @@ public class OpenApiContract implements OASFilter {
                 .addProperty("field", text).addProperty("message", text).required(List.of("field", "message"));
         Map<String, Schema> props = new LinkedHashMap<>();
         props.put("type", OASFactory.createSchema().addType(SchemaType.STRING).description("urn:tongxin:problem:<code>"));
-        props.put("title", OASFactory.createSchema().addType(SchemaType.STRING).description("for the person holding the phone (zh, or en per Accept-Language)"));
+        props.put("title", OASFactory.createSchema().addType(SchemaType.STRING)
+                .description("for the person holding the phone (zh, or en per Accept-Language)"));
         props.put("status", OASFactory.createSchema().addType(SchemaType.INTEGER));
         props.put("detail", text);
         props.put("code", OASFactory.createSchema().addType(SchemaType.STRING).description("stable UPPER_SNAKE code: branch on this"));

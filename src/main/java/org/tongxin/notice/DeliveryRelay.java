@@ -34,9 +34,10 @@ import org.tongxin.wechat.WeComRobots;
 
 /**
  * Sends the group-chat and subscribe rows of the outbox (subscribe rows: see
- * {@code deliverSubscribe}), on every replica at once if there are several: each run takes due rows no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a
- * claim lease), posts to up to {@code tongxin.notice.relay-parallelism} robots at once (each
- * robot's rows one after another, in order), and for each row, in this order, keeps the robot's 20-a-minute limit (Redis),
+ * {@code deliverSubscribe}), on every replica at once if there are several: each run takes due rows
+ * no other relay holds ({@code FOR UPDATE SKIP LOCKED} and a claim lease), posts to up to
+ * {@code tongxin.notice.relay-parallelism} robots at once (each robot's rows one after another, in
+ * order), and for each row, in this order, keeps the robot's 20-a-minute limit (Redis),
  * records SENDING with a send lease, posts, and records the outcome:
  *
  * <ul>

@@ -3,6 +3,7 @@ package org.tongxin.auth;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.AuthConfig.RevocationUnavailable;
 
@@ -10,6 +11,7 @@ import org.tongxin.auth.AuthConfig.RevocationUnavailable;
  * Both settings of tongxin.auth.revocation-unavailable, for every method: reads always go on,
  * writes only with {@code accept}. (RedisOutageTest walks the default against a stopped Redis.)
  */
+@Tag("fast")
 class RevocationUnavailableTest {
 
     @Test

@@ -2,9 +2,11 @@ package org.tongxin.auth;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The rules that stop an unsafe production start, without booting one. */
+@Tag("fast")
 class StartupChecksTest {
 
     @Test

@@ -112,7 +112,8 @@ class BadInputTest {
                 .spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("请先登录"));
         given().header("Accept-Language", ";;;garbage").get("/api/me").then().spec(problem(401, "UNAUTHORIZED")).body("title", equalTo("请先登录"));
         Api.districtAdmin().as().header("Accept-Language", "en").body(Map.of("name", "a\u0000b")).post("/api/streets")
-                .then().spec(problem(400, "VALIDATION_FAILED")).body("violations[0].message", equalTo("must not contain control or invisible characters"));
+                .then().spec(problem(400, "VALIDATION_FAILED"))
+                .body("violations[0].message", equalTo("must not contain control or invisible characters"));
     }
 
     @Test

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tongxin.common.ClientAddress.Cidr;
 
 /** Whose address a request carries: the socket's, unless a trusted proxy vouches for another. */
+@Tag("fast")
 class ClientAddressTest {
 
     private static final List<Cidr> INGRESS = List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("::1"));

@@ -2,9 +2,11 @@ package org.tongxin.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The six starting characters OWASP names, and text that starts otherwise. */
+@Tag("fast")
 class CsvCellsTest {
 
     @Test

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every error code any feature can answer is in the table of docs/api-notes.md, with its status. */
+@Tag("fast")
 class ErrorCodesDocumentedTest {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tongxin.support.OldSeals;
 
@@ -19,6 +20,7 @@ import org.tongxin.support.OldSeals;
  * (also in the older formats) still open, new ones use the new key, a value whose key is gone is
  * reported as unavailable instead of failing.
  */
+@Tag("fast")
 class PiiCipherTest {
 
     private static final String KEY_A = "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWE=";

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import javax.transaction.xa.XAException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Which failures mean "the database is not there right now" (503) rather than a bug (500). */
+@Tag("fast")
 class SqlErrorsTest {
 
     @Test

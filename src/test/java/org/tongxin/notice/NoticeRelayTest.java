@@ -85,7 +85,8 @@ class NoticeRelayTest {
         drain();
         Map<String, Map<String, Object>> rows = deliveriesByName(c, notice);
         assertEquals("FAILED", rows.get("已解散的群").get("status"));
-        assertTrue(String.valueOf(rows.get("已解散的群").get("lastError")).startsWith("errcode 93000"), String.valueOf(rows.get("已解散的群").get("lastError")));
+        String removed = String.valueOf(rows.get("已解散的群").get("lastError"));
+        assertTrue(removed.startsWith("errcode 93000"), removed);
         assertEquals("PENDING", rows.get("暂时出错的群").get("status"));
         assertEquals("HTTP 500", rows.get("暂时出错的群").get("lastError"));
         assertEquals(1, posts(bad).size());

@@ -91,7 +91,8 @@ class OrgTest {
         resident.as().body(Map.of("name", "x")).post("/api/communities/" + org.communityId() + "/grids").then().spec(problem(403, "FORBIDDEN"));
         resident.as().body(Map.of("name", "x")).post("/api/grids/" + org.gridId() + "/buildings").then().spec(problem(403, "FORBIDDEN"));
         resident.as().body(Map.of("room", "x")).post("/api/buildings/" + org.buildingId() + "/households").then().spec(problem(403, "FORBIDDEN"));
-        resident.as().body(Map.of("level", "HIGH")).put("/api/communities/" + org.communityId() + "/risk-level").then().spec(problem(403, "FORBIDDEN"));
+        resident.as().body(Map.of("level", "HIGH")).put("/api/communities/" + org.communityId() + "/risk-level").then()
+                .spec(problem(403, "FORBIDDEN"));
     }
 
     @Test

@@ -64,7 +64,8 @@ class CheckpointTest {
         staff.as().get("/api/checkpoints").then().spec(problem(400, "VALIDATION_FAILED"));
         ShiftFixture.volunteer(org, staff).as().get("/api/checkpoints?communityId=" + org.communityId()).then().statusCode(200)
                 .body("id", contains(cp.toString()));
-        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then().spec(problem(403, "FORBIDDEN"));
+        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().get("/api/checkpoints/" + cp + "/shifts").then()
+                .spec(problem(403, "FORBIDDEN"));
     }
 
     @Test

@@ -222,7 +222,8 @@ class ClaimTest {
         Api.User staff = ShiftFixture.staff(org);
         UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), ShiftFixture.future()).get(0);
         Api.resident().as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
-        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
+        ShiftFixture.volunteer(other, ShiftFixture.staff(other)).as().post("/api/shifts/" + shift + "/claims").then()
+                .spec(problem(403, "VOLUNTEER_REQUIRED"));
         ShiftFixture.applicant(org).as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
         staff.as().post("/api/shifts/" + shift + "/claims").then().spec(problem(403, "VOLUNTEER_REQUIRED"));
         assertEquals(0, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
