@@ -1,6 +1,7 @@
 package org.tongxin.care;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,16 +26,9 @@ public class CareRequest {
 
     @Id
     private UUID id;
-    @Column(name = "household_id")
-    private UUID householdId;
-    @Column(name = "street_id")
-    private UUID streetId;
-    @Column(name = "community_id")
-    private UUID communityId;
-    @Column(name = "grid_id")
-    private UUID gridId;
-    @Column(name = "building_id")
-    private UUID buildingId;
+    /** Down to the household. */
+    @Embedded
+    private OrgLocation place;
     @Enumerated(EnumType.STRING)
     private Type type;
     @Column(name = "description_enc")
@@ -61,11 +55,7 @@ public class CareRequest {
     public CareRequest(OrgLocation household, Type type, String description, Priority priority, boolean registered,
                        UUID filedBy, OffsetDateTime createdAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
-        this.householdId = household.householdId();
-        this.streetId = household.streetId();
-        this.communityId = household.communityId();
-        this.gridId = household.gridId();
-        this.buildingId = household.buildingId();
+        this.place = household;
         this.type = type;
         this.descriptionEnc = pii.seal(SealedColumn.CARE_DESCRIPTION, id, description);
         this.status = Status.SUBMITTED;
@@ -77,12 +67,12 @@ public class CareRequest {
 
     /** Where the household lives. */
     public OrgLocation place() {
-        return new OrgLocation(streetId, communityId, gridId, buildingId, householdId);
+        return place;
     }
 
     public UUID getId() { return id; }
-    public UUID getHouseholdId() { return householdId; }
-    public UUID getCommunityId() { return communityId; }
+    public UUID getHouseholdId() { return place.householdId(); }
+    public UUID getCommunityId() { return place.communityId(); }
     public Type getType() { return type; }
     public String description(PiiCipher.Reader r) { return r.open(SealedColumn.CARE_DESCRIPTION, descriptionEnc); }
     public Status getStatus() { return status; }

@@ -88,7 +88,7 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
     }
 
     public PanacheQuery<CareRequest> ofHousehold(UUID householdId) {
-        return find("householdId = ?1 order by createdAt desc, id", householdId);
+        return find("place.householdId = ?1 order by createdAt desc, id", householdId);
     }
 
     /** Open requests (ASSIGNED or ACCEPTED) of the assignee, in the staff list's order. */
@@ -103,10 +103,10 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
      */
     public PanacheQuery<CareRequest> ofCommunity(UUID communityId, ScopeGuard.Reach reach, CareRequest.Status status,
                                                  CareRequest.Priority priority, CareRequest.Type type, Boolean escalated) {
-        StringBuilder where = new StringBuilder("communityId = :c");
+        StringBuilder where = new StringBuilder("place.communityId = :c");
         Parameters params = Parameters.with("c", communityId);
         if (!reach.whole()) {
-            where.append(" and gridId in :grids");
+            where.append(" and place.gridId in :grids");
             params.and("grids", reach.grids());
         }
         if (status != null) {

@@ -1,6 +1,7 @@
 package org.tongxin.care;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,16 +23,9 @@ public class VulnerablePerson {
 
     @Id
     private UUID id;
-    @Column(name = "household_id")
-    private UUID householdId;
-    @Column(name = "street_id")
-    private UUID streetId;
-    @Column(name = "community_id")
-    private UUID communityId;
-    @Column(name = "grid_id")
-    private UUID gridId;
-    @Column(name = "building_id")
-    private UUID buildingId;
+    /** Down to the household. */
+    @Embedded
+    private OrgLocation place;
     @Column(name = "name_enc")
     private byte[] nameEnc;
     @Enumerated(EnumType.STRING)
@@ -48,11 +42,7 @@ public class VulnerablePerson {
     public VulnerablePerson(OrgLocation household, String name, Category category, String note, UUID recordedBy,
                             OffsetDateTime recordedAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
-        this.householdId = household.householdId();
-        this.streetId = household.streetId();
-        this.communityId = household.communityId();
-        this.gridId = household.gridId();
-        this.buildingId = household.buildingId();
+        this.place = household;
         this.nameEnc = pii.seal(SealedColumn.VULNERABLE_NAME, id, name);
         this.category = category;
         this.noteEnc = pii.sealNullable(SealedColumn.VULNERABLE_NOTE, id, note);
@@ -62,14 +52,14 @@ public class VulnerablePerson {
 
     /** Where the person lives, down to the household. */
     public OrgLocation place() {
-        return new OrgLocation(streetId, communityId, gridId, buildingId, householdId);
+        return place;
     }
 
     public String name(PiiCipher.Reader r) { return r.open(SealedColumn.VULNERABLE_NAME, nameEnc); }
     public String note(PiiCipher.Reader r) { return r.open(SealedColumn.VULNERABLE_NOTE, noteEnc); }
 
     public UUID getId() { return id; }
-    public UUID getHouseholdId() { return householdId; }
+    public UUID getHouseholdId() { return place.householdId(); }
     public Category getCategory() { return category; }
     public OffsetDateTime getRecordedAt() { return recordedAt; }
 }

@@ -12,7 +12,7 @@ public class VulnerableRepository implements PanacheRepositoryBase<VulnerablePer
 
     /** The community's entries within {@code reach}, oldest first. */
     public PanacheQuery<VulnerablePerson> ofCommunity(UUID communityId, ScopeGuard.Reach reach) {
-        return reach.whole() ? find("communityId = ?1 order by recordedAt, id", communityId)
-                : find("communityId = ?1 and gridId in ?2 order by recordedAt, id", communityId, reach.grids());
+        return reach.whole() ? find("place.communityId = ?1 order by recordedAt, id", communityId)
+                : find("place.communityId = ?1 and place.gridId in ?2 order by recordedAt, id", communityId, reach.grids());
     }
 }

@@ -73,7 +73,7 @@ public class VulnerableService {
 
     /** Whether a household has anyone on the register (requests from it are flagged). */
     public boolean registered(UUID householdId) {
-        return register.count("householdId", householdId) > 0;
+        return register.count("place.householdId", householdId) > 0;
     }
 
     private VulnerableView view(VulnerablePerson p) {

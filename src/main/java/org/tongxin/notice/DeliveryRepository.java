@@ -50,9 +50,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
      * community, and so on up. A row already written (a scheduled notice published now) is due now.
      */
     public int writeGroupChats(UUID noticeId, OrgLocation place, OffsetDateTime at) {
-        String where = place.gridId() != null ? "g.grid_id = :place"
-                : place.communityId() != null ? "g.community_id = :place" : "g.street_id = :place";
-        UUID placeId = place.gridId() != null ? place.gridId() : place.communityId() != null ? place.communityId() : place.streetId();
+        OrgLocation robots = new OrgLocation(place.streetId(), place.communityId(), place.gridId(), null, null);
+        String where = switch (robots.finest()) {
+            case GRID -> "g.grid_id = :place";
+            case COMMUNITY -> "g.community_id = :place";
+            default -> "g.street_id = :place";
+        };
+        UUID placeId = robots.finestId();
         return getEntityManager().createNativeQuery("""
                 INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at)
                 SELECT gen_random_uuid(), :n, 'GROUP_CHAT', g.id, 'PENDING', :at FROM group_chat g WHERE\s""" + where + """
@@ -173,10 +177,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
      * unused acceptance of the template, due at {@code at}.
      */
     public int writeSubscribers(UUID noticeId, OrgLocation place, String templateId, OffsetDateTime at) {
-        String where = place.buildingId() != null ? "b.id = :place" : place.gridId() != null ? "g.id = :place"
-                : place.communityId() != null ? "c.id = :place" : "c.street_id = :place";
-        UUID placeId = place.buildingId() != null ? place.buildingId() : place.gridId() != null ? place.gridId()
-                : place.communityId() != null ? place.communityId() : place.streetId();
+        String where = switch (place.finest()) {
+            case HOUSEHOLD -> "h.id = :place";
+            case BUILDING -> "b.id = :place";
+            case GRID -> "g.id = :place";
+            case COMMUNITY -> "c.id = :place";
+            default -> "c.street_id = :place";
+        };
+        UUID placeId = place.finestId();
         return getEntityManager().createNativeQuery("""
                 INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at)
                 SELECT gen_random_uuid(), :n, 'SUBSCRIBE', u.id, 'PENDING', :at

@@ -1,11 +1,13 @@
 package org.tongxin.notice;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.tongxin.common.OrgLocation;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SealedColumn;
 
@@ -16,12 +18,9 @@ public class GroupChat {
 
     @Id
     private UUID id;
-    @Column(name = "street_id")
-    private UUID streetId;
-    @Column(name = "community_id")
-    private UUID communityId;
-    @Column(name = "grid_id")
-    private UUID gridId;
+    /** A community, or one of its grids. */
+    @Embedded
+    private OrgLocation place;
     private String name;
     @Column(name = "webhook_key_enc")
     private byte[] webhookKeyEnc;
@@ -34,12 +33,10 @@ public class GroupChat {
 
     protected GroupChat() {}
 
-    public GroupChat(UUID streetId, UUID communityId, UUID gridId, String name, String webhookKey, String keyHint,
-                     UUID createdBy, OffsetDateTime createdAt, PiiCipher pii) {
+    public GroupChat(OrgLocation place, String name, String webhookKey, String keyHint, UUID createdBy,
+                     OffsetDateTime createdAt, PiiCipher pii) {
         this.id = UUID.randomUUID();
-        this.streetId = streetId;
-        this.communityId = communityId;
-        this.gridId = gridId;
+        this.place = new OrgLocation(place.streetId(), place.communityId(), place.gridId(), null, null);
         this.name = name;
         this.webhookKeyEnc = pii.seal(SealedColumn.ROBOT_WEBHOOK_KEY, id, webhookKey);
         this.keyHint = keyHint;
@@ -54,9 +51,10 @@ public class GroupChat {
     }
 
     public UUID getId() { return id; }
-    public UUID getStreetId() { return streetId; }
-    public UUID getCommunityId() { return communityId; }
-    public UUID getGridId() { return gridId; }
+    /** The community, or the grid, the robot serves. */
+    public OrgLocation place() { return place; }
+    public UUID getCommunityId() { return place.communityId(); }
+    public UUID getGridId() { return place.gridId(); }
     public String getName() { return name; }
     public String getKeyHint() { return keyHint; }
     public OffsetDateTime getCreatedAt() { return createdAt; }

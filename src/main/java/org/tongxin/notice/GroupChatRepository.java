@@ -17,12 +17,12 @@ public class GroupChatRepository implements PanacheRepositoryBase<GroupChat, UUI
     }
 
     public boolean nameTaken(UUID communityId, String name) {
-        return count("communityId = ?1 and name = ?2", communityId, name) > 0;
+        return count("place.communityId = ?1 and name = ?2", communityId, name) > 0;
     }
 
     /** The community's robots within {@code reach}: all, or those of its grids listed (a community's own robot has no grid). */
     public PanacheQuery<GroupChat> ofCommunity(UUID communityId, ScopeGuard.Reach reach) {
-        return reach.whole() ? find("communityId = ?1 order by name, id", communityId)
-                : find("communityId = ?1 and gridId in ?2 order by name, id", communityId, reach.grids());
+        return reach.whole() ? find("place.communityId = ?1 order by name, id", communityId)
+                : find("place.communityId = ?1 and place.gridId in ?2 order by name, id", communityId, reach.grids());
     }
 }

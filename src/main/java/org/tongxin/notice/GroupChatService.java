@@ -53,8 +53,7 @@ public class GroupChatService {
         if (chats.nameTaken(req.communityId(), name)) {
             throw new ApiException(NoticeError.GROUP_CHAT_NAME_TAKEN);
         }
-        GroupChat chat = new GroupChat(where.streetId(), where.communityId(), where.gridId(), name,
-                req.webhookKey(), hint(req.webhookKey()), caller.userId(), OffsetDateTime.now(clock), cipher);
+        GroupChat chat = new GroupChat(where, name, req.webhookKey(), hint(req.webhookKey()), caller.userId(), OffsetDateTime.now(clock), cipher);
         SqlErrors.insertUnique(NoticeError.GROUP_CHAT_NAME_TAKEN, () -> chats.persistAndFlush(chat));
         Log.infof("group chat registered id=%s community=%s grid=%s", chat.getId(), where.communityId(), where.gridId());
         return GroupChatView.from(chat);
@@ -67,7 +66,7 @@ public class GroupChatService {
     @Transactional
     public GroupChatView replaceKey(Caller caller, UUID chatId, @NotNull @Valid NoticeDtos.NewWebhookKey req) {
         GroupChat chat = chats.findByIdOptional(chatId).orElseThrow(() -> new ApiException(NoticeError.GROUP_CHAT_NOT_FOUND));
-        scope.require(caller, Role.GRID_WORKER, placeOf(chat));
+        scope.require(caller, Role.GRID_WORKER, chat.place());
         chat.replaceKey(req.webhookKey(), hint(req.webhookKey()), cipher);
         Log.infof("group chat key replaced id=%s", chatId);
         return GroupChatView.from(chat);
@@ -83,10 +82,6 @@ public class GroupChatService {
             throw new ApiException(CommonError.FORBIDDEN);
         }
         return Page.of(chats.ofCommunity(communityId, reach), page, size, GroupChatView::from);
-    }
-
-    static OrgLocation placeOf(GroupChat g) {
-        return new OrgLocation(g.getStreetId(), g.getCommunityId(), g.getGridId(), null, null);
     }
 
     /** The last four characters, enough to tell two robots apart, too few to post with. */

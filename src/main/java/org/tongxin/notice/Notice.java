@@ -1,6 +1,7 @@
 package org.tongxin.notice;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,14 +37,9 @@ public class Notice {
     private ScopeType scopeType;
     @Column(name = "scope_id")
     private UUID scopeId;
-    @Column(name = "street_id")
-    private UUID streetId;
-    @Column(name = "community_id")
-    private UUID communityId;
-    @Column(name = "grid_id")
-    private UUID gridId;
-    @Column(name = "building_id")
-    private UUID buildingId;
+    /** The place addressed, finer levels null; none for a message to given people. */
+    @Embedded
+    private OrgLocation place;
     private String[] channels;
     @Column(name = "send_at")
     private OffsetDateTime sendAt;
@@ -62,7 +58,7 @@ public class Notice {
     /** A message from another feature ({@code ref}: its key for it) to given people, or to a place when {@code place} is set. */
     static Notice fromFeature(String ref, String title, String body, ScopeType scopeType, UUID scopeId, OrgLocation place,
                               List<Channel> channels, OffsetDateTime at, OffsetDateTime now) {
-        Notice n = new Notice(title, body, scopeType, scopeId, place != null ? place : new OrgLocation(null, null, null, null, null),
+        Notice n = new Notice(title, body, scopeType, scopeId, place != null ? place : OrgLocation.NOWHERE,
                 channels, at.isAfter(now) ? at : null, null, now);
         n.ref = ref;
         return n;
@@ -75,10 +71,7 @@ public class Notice {
         this.body = body;
         this.scopeType = scopeType;
         this.scopeId = scopeId;
-        this.streetId = place.streetId();
-        this.communityId = place.communityId();
-        this.gridId = place.gridId();
-        this.buildingId = place.buildingId();
+        this.place = place.aboveHousehold();
         this.channels = channels.stream().map(Channel::name).toArray(String[]::new);
         this.sendAt = sendAt;
         this.createdBy = createdBy;
@@ -97,7 +90,7 @@ public class Notice {
 
     /** The place the notice is addressed to, finer levels null (all null for a message to people). */
     public OrgLocation place() {
-        return new OrgLocation(streetId, communityId, gridId, buildingId, null);
+        return place != null ? place : OrgLocation.NOWHERE;
     }
 
     public List<Channel> channelList() {

@@ -46,9 +46,10 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         String inScope = "1 = 0";
         if (household != null) {
             inScope = """
-                    (array_contains(n.channels, 'FEED') and n.streetId = :street
-                     and (n.communityId is null or n.communityId = :community) and (n.gridId is null or n.gridId = :grid)
-                     and (n.buildingId is null or n.buildingId = :building))""";
+                    (array_contains(n.channels, 'FEED') and n.place.streetId = :street
+                     and (n.place.communityId is null or n.place.communityId = :community)
+                     and (n.place.gridId is null or n.place.gridId = :grid)
+                     and (n.place.buildingId is null or n.place.buildingId = :building))""";
             params.and("street", household.streetId()).and("community", household.communityId())
                     .and("grid", household.gridId()).and("building", household.buildingId());
         }

@@ -61,12 +61,15 @@ public class Notices {
         }
         OffsetDateTime now = now();
         OffsetDateTime due = at.isAfter(now) ? at.truncatedTo(ChronoUnit.MICROS) : now;
-        Notice.ScopeType type = place.buildingId() != null ? Notice.ScopeType.BUILDING : place.gridId() != null ? Notice.ScopeType.GRID
-                : place.communityId() != null ? Notice.ScopeType.COMMUNITY : Notice.ScopeType.STREET;
-        UUID scopeId = place.buildingId() != null ? place.buildingId() : place.gridId() != null ? place.gridId()
-                : place.communityId() != null ? place.communityId() : place.streetId();
-        Notice notice = Notice.fromFeature(ref, title, body, type, scopeId,
-                new OrgLocation(place.streetId(), place.communityId(), place.gridId(), place.buildingId(), null), channels, due, now);
+        OrgLocation addressed = place.aboveHousehold();
+        Notice.ScopeType type = switch (addressed.finest()) {
+            case BUILDING -> Notice.ScopeType.BUILDING;
+            case GRID -> Notice.ScopeType.GRID;
+            case COMMUNITY -> Notice.ScopeType.COMMUNITY;
+            default -> Notice.ScopeType.STREET;
+        };
+        UUID scopeId = addressed.finestId();
+        Notice notice = Notice.fromFeature(ref, title, body, type, scopeId, addressed, channels, due, now);
         notices.persistAndFlush(notice);
         notices.publish(notice.getId(), due, now);
         if (channels.contains(Notice.Channel.FEED)) {
