@@ -1,7 +1,6 @@
 package org.tongxin.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
@@ -23,7 +21,8 @@ import org.tongxin.order.OrderDtos.OrderItemView;
  * round trip, one transaction, all or nothing. It locks the stock rows of the order's products in
  * uuid order, takes stock with {@code remaining >= quantity}, raises the household's counter with
  * {@code ordered + quantity <= limit}, and writes the order and its items; any refusal rolls
- * everything back. Cancelling gives stock back in the same product order (see {@link #cancel}).
+ * everything back. Cancelling is the {@code cancel_order} function beside it (V23), so the order's
+ * stock rules live in one language.
  */
 @ApplicationScoped
 public class OrderLedger {
@@ -41,16 +40,13 @@ public class OrderLedger {
     /** Candidate pickup codes per order: the first not yet used in the window is taken. */
     private static final int PICKUP_CODES = 8;
 
+    private static final String CANCEL = "SELECT cancel_order(?, ?)";
     private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final OrderRepository orders;
-    private final WindowRepository windows;
-    private final PickupSlotRepository slots;
 
-    OrderLedger(OrderRepository orders, WindowRepository windows, PickupSlotRepository slots) {
+    OrderLedger(OrderRepository orders) {
         this.orders = orders;
-        this.windows = windows;
-        this.slots = slots;
     }
 
     /**
@@ -110,25 +106,18 @@ public class OrderLedger {
     }
 
     /**
-     * PostgreSQL orders uuids by their bytes, unsigned, as their text sorts; {@link UUID#compareTo}
-     * compares signed halves and would lock some pairs of products the other way round.
+     * Cancels the order while its window is open, giving back stock, the household's counts and the
+     * pickup slot it held: one call of the {@code cancel_order} function (migration V23), its own
+     * transaction, like placing. Refuses with ALREADY_CANCELLED or WINDOW_CLOSED.
      */
-    static final Comparator<Line> IN_DATABASE_ORDER = Comparator.comparing(l -> l.productId().toString());
-
-    /**
-     * Cancels while the window is open and gives back stock and limit, in the order place_order
-     * takes them, and the pickup slot the order held: all in one transaction.
-     */
-    @Transactional
-    public void cancel(ResidentOrder order, List<Line> lines, OffsetDateTime now) {
-        OrderRepository.Cancelled cancelled = orders.cancel(order.getId(), now).orElseThrow(() -> new ApiException(
-                order.getStatus() == ResidentOrder.Status.CANCELLED ? OrderError.ALREADY_CANCELLED : OrderError.WINDOW_CLOSED));
-        if (cancelled.pickupSlotId() != null) {
-            slots.free(cancelled.pickupSlotId());
-        }
-        for (Line line : lines.stream().sorted(IN_DATABASE_ORDER).toList()) {
-            windows.giveBack(order.getWindowId(), line.productId(), line.quantity());
-            orders.uncount(order.getWindowId(), order.getHouseholdId(), line.productId(), line.quantity());
-        }
+    public void cancel(UUID orderId, OffsetDateTime now) {
+        OwnTransaction.run(orders.getEntityManager(), OrderError.values(), c -> {
+            try (PreparedStatement call = c.prepareStatement(CANCEL)) {
+                call.setObject(1, orderId);
+                call.setObject(2, now);
+                call.execute();
+            }
+            return null;
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.tongxin.order;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,32 +16,6 @@ import org.tongxin.order.OrderDtos.OrderItemView;
  */
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUID> {
-
-    public void uncount(UUID windowId, UUID householdId, UUID productId, int quantity) {
-        getEntityManager().createNativeQuery("""
-                UPDATE household_quota SET ordered = ordered - :n
-                WHERE window_id = :w AND household_id = :h AND product_id = :p""")
-                .setParameter("w", windowId).setParameter("h", householdId).setParameter("p", productId)
-                .setParameter("n", quantity).executeUpdate();
-    }
-
-    /**
-     * PLACED → CANCELLED while its window is open at {@code now}; empty otherwise. Answers the
-     * pickup slot the order held (null if none), which the caller frees in the same transaction.
-     */
-    public Optional<Cancelled> cancel(UUID orderId, OffsetDateTime now) {
-        List<?> rows = getEntityManager().createNativeQuery("""
-                UPDATE resident_order o SET status = 'CANCELLED', cancelled_at = :now FROM ordering_window w
-                WHERE w.id = o.window_id AND o.id = :id AND o.status = 'PLACED' AND w.closes_at > :now
-                RETURNING CAST(o.pickup_slot_id AS text)""")
-                .setParameter("id", orderId).setParameter("now", now).getResultList();
-        return rows.isEmpty() ? Optional.empty()
-                : Optional.of(new Cancelled(rows.get(0) == null ? null : UUID.fromString(rows.get(0).toString())));
-    }
-
-    /** A cancelled order, and the pickup slot it held (null if none). */
-    @RegisterForReflection
-    public record Cancelled(UUID pickupSlotId) {}
 
     /**
      * Locks the order's row for the rest of the transaction (a cancel of it waits) and answers its
@@ -89,6 +62,12 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
 
     public PanacheQuery<ResidentOrder> ofHousehold(UUID householdId) {
         return find("householdId = ?1 order by createdAt desc", householdId);
+    }
+
+    /** The order as the database has it now, read afresh outside a transaction (after a write of its own). */
+    public ResidentOrder readAfresh(ResidentOrder order) {
+        getEntityManager().detach(order);
+        return findById(order.getId());
     }
 
     /** The order as the database has it now, after a statement changed its row. */

@@ -3,7 +3,6 @@ package org.tongxin.order;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.security.MessageDigest;
@@ -110,18 +109,15 @@ public class OrderService {
         return Page.of(orders.ofHousehold(householdId), page, size, o -> views.of(o, true));
     }
 
-    /** Cancels before the window closes; stock and the household's limit come back. */
-    @Transactional
+    /** Cancels before the window closes; stock, the household's limit and the pickup slot come back. */
     public OrderView cancel(Caller caller, UUID orderId) {
         ResidentOrder order = orders.findByIdOptional(orderId).orElseThrow(() -> new ApiException(OrderError.ORDER_NOT_FOUND));
         if (!ownHousehold(caller, order)) {
             throw new ApiException(OrderError.ORDER_NOT_FOUND);
         }
-        List<OrderLedger.Line> lines = orders.items(orderId).stream()
-                .map(i -> new OrderLedger.Line(i.productId(), i.quantity())).toList();
-        ledger.cancel(order, lines, OffsetDateTime.now(clock));
+        ledger.cancel(orderId, OffsetDateTime.now(clock));
         Log.infof("order cancelled id=%s", orderId);
-        return views.of(orders.reloaded(order), true);
+        return views.of(orders.readAfresh(order), true);
     }
 
     private OrderView replay(ResidentOrder earlier, byte[] hash, Caller caller) {

@@ -30,10 +30,4 @@ public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, U
                 from WindowStock s, Product p where s.windowId = :w and p.id = s.productId order by p.kind, p.name""",
                 CatalogItem.class).setParameter("w", windowId).getResultList();
     }
-
-    public void giveBack(UUID windowId, UUID productId, int quantity) {
-        getEntityManager().createNativeQuery(
-                "UPDATE window_stock SET remaining = remaining + :q WHERE window_id = :w AND product_id = :p")
-                .setParameter("w", windowId).setParameter("p", productId).setParameter("q", quantity).executeUpdate();
-    }
 }
