@@ -13,7 +13,7 @@ import org.tongxin.auth.AccountService;
 import org.tongxin.auth.GrantRevoked;
 import org.tongxin.auth.Role;
 import org.tongxin.common.OrgLocation;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.volunteer.VolunteerService;
 
 /**
@@ -29,10 +29,10 @@ class CareAssignees {
     private final CareRequestRepository requests;
     private final AccountService accounts;
     private final VolunteerService volunteers;
-    private final Notices notices;
+    private final NoticeOutbox notices;
     private final Clock clock;
 
-    CareAssignees(CareRequestRepository requests, AccountService accounts, VolunteerService volunteers, Notices notices,
+    CareAssignees(CareRequestRepository requests, AccountService accounts, VolunteerService volunteers, NoticeOutbox notices,
                   Clock clock) {
         this.requests = requests;
         this.accounts = accounts;

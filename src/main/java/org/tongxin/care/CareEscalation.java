@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.tongxin.auth.AccountService;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 
 /**
  * Escalates the urgent requests nobody has accepted in time: a P1 not accepted 15 minutes after it
@@ -21,11 +21,11 @@ public class CareEscalation {
 
     private final CareRequestRepository requests;
     private final AccountService accounts;
-    private final Notices notices;
+    private final NoticeOutbox notices;
     private final CareConfig config;
     private final Clock clock;
 
-    CareEscalation(CareRequestRepository requests, AccountService accounts, Notices notices, CareConfig config, Clock clock) {
+    CareEscalation(CareRequestRepository requests, AccountService accounts, NoticeOutbox notices, CareConfig config, Clock clock) {
         this.requests = requests;
         this.accounts = accounts;
         this.notices = notices;

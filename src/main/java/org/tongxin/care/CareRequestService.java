@@ -23,7 +23,7 @@ import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.common.SealedColumn;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
 
@@ -45,7 +45,7 @@ public class CareRequestService {
     private final OrgService org;
     private final CareAssignees assignees;
     private final ScopeGuard scope;
-    private final Notices notices;
+    private final NoticeOutbox notices;
     private final PiiCipher pii;
     private final RateLimiter rateLimiter;
     private final CareConfig config;
@@ -53,7 +53,7 @@ public class CareRequestService {
 
     CareRequestService(CareRequestRepository requests, VulnerableService register, AccountService accounts,
                        HouseholdService households, OrgService org, CareAssignees assignees, ScopeGuard scope,
-                       Notices notices, PiiCipher pii, RateLimiter rateLimiter, CareConfig config, Clock clock) {
+                       NoticeOutbox notices, PiiCipher pii, RateLimiter rateLimiter, CareConfig config, Clock clock) {
         this.requests = requests;
         this.register = register;
         this.accounts = accounts;

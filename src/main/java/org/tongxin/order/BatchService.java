@@ -12,7 +12,7 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.order.OrderDtos.BatchView;
 import org.tongxin.order.OrderDtos.CreateBatch;
 import org.tongxin.org.OrgService;
@@ -31,10 +31,10 @@ public class BatchService {
     private final ScopeGuard scope;
     private final OrderConfig config;
     private final Clock clock;
-    private final Notices notices;
+    private final NoticeOutbox notices;
 
     BatchService(BatchRepository batches, WindowRepository windows, OrgService org, ScopeGuard scope, OrderConfig config,
-                 Clock clock, Notices notices) {
+                 Clock clock, NoticeOutbox notices) {
         this.notices = notices;
         this.batches = batches;
         this.windows = windows;

@@ -108,10 +108,10 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild. */
-    public List<ClaimGate.Held> heldTimes(UUID userId, OffsetDateTime now) {
+    public List<RedisClaimGate.Held> heldTimes(UUID userId, OffsetDateTime now) {
         return getEntityManager().createQuery("""
                 select s.id, s.startsAt, s.endsAt from ShiftClaim c, Shift s
-                where c.userId = :u and s.id = c.shiftId and s.endsAt > :now""", ClaimGate.Held.class)
+                where c.userId = :u and s.id = c.shiftId and s.endsAt > :now""", RedisClaimGate.Held.class)
                 .setParameter("u", userId).setParameter("now", now).getResultList();
     }
 

@@ -19,10 +19,10 @@ import org.tongxin.auth.Role;
 public class ClaimWithdrawal {
 
     private final ClaimRepository claims;
-    private final ClaimGatekeeper gatekeeper;
+    private final ClaimAdmission gatekeeper;
     private final Clock clock;
 
-    ClaimWithdrawal(ClaimRepository claims, ClaimGatekeeper gatekeeper, Clock clock) {
+    ClaimWithdrawal(ClaimRepository claims, ClaimAdmission gatekeeper, Clock clock) {
         this.claims = claims;
         this.gatekeeper = gatekeeper;
         this.clock = clock;

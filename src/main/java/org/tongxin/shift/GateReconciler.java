@@ -20,12 +20,12 @@ public class GateReconciler {
 
     private static final int BATCH = 200;
 
-    private final ClaimGate gate;
+    private final RedisClaimGate gate;
     private final ClaimRepository claims;
     private final ShiftConfig config;
     private final Clock clock;
 
-    GateReconciler(ClaimGate gate, ClaimRepository claims, ShiftConfig config, Clock clock) {
+    GateReconciler(RedisClaimGate gate, ClaimRepository claims, ShiftConfig config, Clock clock) {
         this.gate = gate;
         this.claims = claims;
         this.config = config;

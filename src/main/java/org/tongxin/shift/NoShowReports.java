@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.tongxin.auth.AccountService;
 import org.tongxin.common.TimeConfig;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.volunteer.VolunteerService;
 
 /**
@@ -31,12 +31,12 @@ public class NoShowReports {
     private final ClaimRepository claims;
     private final VolunteerService volunteers;
     private final AccountService accounts;
-    private final Notices notices;
+    private final NoticeOutbox notices;
     private final ShiftConfig config;
     private final Clock clock;
     private final ZoneId zone;
 
-    NoShowReports(ClaimRepository claims, VolunteerService volunteers, AccountService accounts, Notices notices,
+    NoShowReports(ClaimRepository claims, VolunteerService volunteers, AccountService accounts, NoticeOutbox notices,
                   ShiftConfig config, Clock clock, TimeConfig time) {
         this.claims = claims;
         this.volunteers = volunteers;

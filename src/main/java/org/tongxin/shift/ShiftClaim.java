@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A volunteer's hold on a shift. Written only by {@link ClaimLedger}'s SQL (the period column and
+ * A volunteer's hold on a shift. Written only by {@link ClaimDatabaseGuard}'s SQL (the period column and
  * the constraints live in the database); read through this entity.
  */
 @Entity

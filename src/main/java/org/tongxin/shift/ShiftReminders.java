@@ -11,12 +11,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tongxin.common.TimeConfig;
-import org.tongxin.notice.Notices;
+import org.tongxin.notice.NoticeOutbox;
 
 /**
  * Reminds claimants of their shift ahead of its start ({@code tongxin.shift.remind-before}, 12 h
  * and 1 h by default), in their own feed. Run every minute: the claims whose next reminder is due
- * are locked (a cancel waits; other replicas skip them), the message handed to {@link Notices} and
+ * are locked (a cancel waits; other replicas skip them), the message handed to {@link NoticeOutbox} and
  * the claim's count of reminders raised, in one transaction. A claim cancelled first is gone and
  * never reminded; a claim made less than an hour ahead gets one reminder, not two.
  */
@@ -27,12 +27,12 @@ public class ShiftReminders {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final ClaimRepository claims;
-    private final Notices notices;
+    private final NoticeOutbox notices;
     private final ShiftConfig config;
     private final Clock clock;
     private final ZoneId zone;
 
-    ShiftReminders(ClaimRepository claims, Notices notices, ShiftConfig config, Clock clock, TimeConfig time) {
+    ShiftReminders(ClaimRepository claims, NoticeOutbox notices, ShiftConfig config, Clock clock, TimeConfig time) {
         this.claims = claims;
         this.notices = notices;
         this.config = config;

@@ -18,15 +18,15 @@ import org.tongxin.volunteer.VolunteerService;
 
 /**
  * Claiming, cancelling and standing checkpoint shifts. A claim passes the Redis gate (fast,
- * shared by all replicas, run by {@link ClaimGatekeeper}) and then the database guard
- * ({@link ClaimLedger}, final); if the database refuses after the gate took a slot, the slot is
+ * shared by all replicas, run by {@link ClaimAdmission}) and then the database guard
+ * ({@link ClaimDatabaseGuard}, final); if the database refuses after the gate took a slot, the slot is
  * given back. If Redis is down, claims go on through the database alone: slower, never overbooked.
  */
 @ApplicationScoped
 public class ShiftService {
 
-    private final ClaimGatekeeper gatekeeper;
-    private final ClaimLedger ledger;
+    private final ClaimAdmission gatekeeper;
+    private final ClaimDatabaseGuard ledger;
     private final ShiftRepository shifts;
     private final ClaimRepository claims;
     private final VolunteerService volunteers;
@@ -35,7 +35,7 @@ public class ShiftService {
     private final ShiftConfig config;
     private final Clock clock;
 
-    ShiftService(ClaimGatekeeper gatekeeper, ClaimLedger ledger, ShiftRepository shifts, ClaimRepository claims,
+    ShiftService(ClaimAdmission gatekeeper, ClaimDatabaseGuard ledger, ShiftRepository shifts, ClaimRepository claims,
                  VolunteerService volunteers, OrgService org, ScopeGuard scope, ShiftConfig config, Clock clock) {
         this.gatekeeper = gatekeeper;
         this.ledger = ledger;

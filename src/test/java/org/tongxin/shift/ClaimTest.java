@@ -36,7 +36,7 @@ class ClaimTest {
     GateReconciler reconciler;
 
     @Inject
-    ClaimLedger ledger;
+    ClaimDatabaseGuard ledger;
 
     @Inject
     SessionFactory sessionFactory;

@@ -14,7 +14,7 @@ import java.util.UUID;
  * script per claim checks the caller's community, the start, a second claim, the capacity and
  * overlaps with the caller's other shifts, and takes the slot. A full shift is refused in one
  * Redis round trip. Redis is a cache of the database here: missing state is rebuilt from it on
- * demand, and the database guard ({@link ClaimLedger}) decides whatever Redis says.
+ * demand, and the database guard ({@link ClaimDatabaseGuard}) decides whatever Redis says.
  *
  * <p>Keys: {@code tongxin:shift:<id>} (hash cap/start/end/community), {@code tongxin:shift:<id>:users}
  * (set of claimant user ids), {@code tongxin:shift:<id>:pending} (sorted set: slots taken but not
@@ -30,7 +30,7 @@ import java.util.UUID;
  * dropped by the reconciler, which compares full shifts with the database.
  */
 @ApplicationScoped
-public class ClaimGate {
+public class RedisClaimGate {
 
     /** What the script answered. */
     public enum Outcome { OK, NO_SHIFT_STATE, NO_USER_STATE, FORBIDDEN, SHIFT_STARTED, ALREADY_CLAIMED, SHIFT_FULL, SHIFT_OVERLAP }
@@ -148,7 +148,7 @@ public class ClaimGate {
 
     private final RedisDataSource redis;
 
-    ClaimGate(RedisDataSource redis) {
+    RedisClaimGate(RedisDataSource redis) {
         this.redis = redis;
     }
 

@@ -20,7 +20,7 @@ import org.tongxin.common.SqlErrors;
  * update ({@code taken < capacity}, not started); a refusal rolls both back.
  */
 @ApplicationScoped
-public class ClaimLedger {
+public class ClaimDatabaseGuard {
 
     private static final String CLAIM = "SELECT claim_shift(?, ?, ?, ?)";
 
@@ -28,7 +28,7 @@ public class ClaimLedger {
     private final ClaimRepository claims;
     private final Clock clock;
 
-    ClaimLedger(ShiftRepository shifts, ClaimRepository claims, Clock clock) {
+    ClaimDatabaseGuard(ShiftRepository shifts, ClaimRepository claims, Clock clock) {
         this.shifts = shifts;
         this.claims = claims;
         this.clock = clock;

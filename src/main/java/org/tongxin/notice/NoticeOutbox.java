@@ -22,13 +22,13 @@ import org.tongxin.common.OrgLocation;
  * cancelled).
  */
 @ApplicationScoped
-public class Notices {
+public class NoticeOutbox {
 
     private final NoticeRepository notices;
     private final DeliveryRepository deliveries;
     private final Clock clock;
 
-    Notices(NoticeRepository notices, DeliveryRepository deliveries, Clock clock) {
+    NoticeOutbox(NoticeRepository notices, DeliveryRepository deliveries, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.clock = clock;

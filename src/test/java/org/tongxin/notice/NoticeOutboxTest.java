@@ -20,10 +20,10 @@ import org.tongxin.support.TestClock;
 
 /** The API other features call to tell people something, inside their own transactions. */
 @QuarkusTest
-class NoticesApiTest {
+class NoticeOutboxTest {
 
     @Inject
-    Notices notices;
+    NoticeOutbox notices;
 
     @Inject
     TestClock clock;

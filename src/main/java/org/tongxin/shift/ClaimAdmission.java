@@ -13,28 +13,28 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Grant;
 import org.tongxin.auth.Role;
 import org.tongxin.common.ApiException;
-import org.tongxin.shift.ClaimGate.Outcome;
+import org.tongxin.shift.RedisClaimGate.Outcome;
 import org.tongxin.volunteer.VolunteerService;
 
 /**
- * Runs a claim through the Redis {@link ClaimGate}: rebuilds the gate's state from the database
+ * Claim admission: runs a claim through the Redis gate ({@link RedisClaimGate}): rebuilds its state from the database
  * when Redis has lost it, double-checks a refusal that may come from a stale token, maps the
  * script's answers to the API's errors, and gives a slot back when the database refuses what the
  * gate let through. Redis being unreachable is not an error here: the database guard decides alone.
  */
 @ApplicationScoped
-public class ClaimGatekeeper {
+public class ClaimAdmission {
 
     /** Enough for both kinds of missing state plus the two database double-checks. */
     private static final int MAX_ATTEMPTS = 5;
 
-    private final ClaimGate gate;
+    private final RedisClaimGate gate;
     private final ShiftRepository shifts;
     private final ClaimRepository claims;
     private final VolunteerService volunteers;
     private final Clock clock;
 
-    ClaimGatekeeper(ClaimGate gate, ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers,
+    ClaimAdmission(RedisClaimGate gate, ShiftRepository shifts, ClaimRepository claims, VolunteerService volunteers,
                     Clock clock) {
         this.gate = gate;
         this.shifts = shifts;
