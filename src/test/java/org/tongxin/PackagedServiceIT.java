@@ -93,6 +93,10 @@ class PackagedServiceIT {
         household.as().body("{\"windowId\":").header("Idempotency-Key", "broken").post("/api/orders")
                 .then().spec(problem(400, "MALFORMED_JSON"));
         volunteer.as().get("/api/care-requests/" + care).then().spec(problem(404, "CARE_REQUEST_NOT_FOUND"));
+        given().options("/api/streets").then().statusCode(204).header("Allow", "GET, HEAD, OPTIONS, POST");
+        admin.as().delete("/api/streets").then().spec(problem(405, "METHOD_NOT_ALLOWED")).header("Allow", "GET, HEAD, OPTIONS, POST");
+        volunteer.as().post("/api/auth/logout").then().statusCode(204);
+        volunteer.as().get("/api/me").then().spec(problem(401, "UNAUTHORIZED"));
 
         // Operations: the contract it serves is the one in docs/, and the requests are counted.
         String served = given().accept(ContentType.ANY).get("/q/openapi?format=yaml").then().statusCode(200)
