@@ -147,12 +147,10 @@ public class PiiCipher {
         return new Reader(rowId);
     }
 
-    /** True when the value is not bound and sealed under the current key. */
-    public boolean needsResealing(byte[] sealed) {
-        return sealed.length <= HEADER_BYTES || sealed[0] != BOUND || sealed[1] != (byte) currentKeyId;
-    }
-
-    /** The first bytes of every value sealed now, for finding the others in SQL. */
+    /**
+     * The first bytes of every value sealed now (bound, current key): the re-sealing job takes every
+     * value that does not start with them.
+     */
     public byte[] currentHeader() {
         return new byte[] {BOUND, (byte) currentKeyId};
     }

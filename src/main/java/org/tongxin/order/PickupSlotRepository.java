@@ -56,14 +56,10 @@ public class PickupSlotRepository {
                 .setParameter("id", slotId).executeUpdate();
     }
 
-    /** Points the order at the slot; answers the slot it held before (null if none). */
-    public UUID assign(UUID orderId, UUID slotId) {
-        List<?> previous = em.createNativeQuery("""
-                UPDATE resident_order o SET pickup_slot_id = :s
-                FROM (SELECT id, pickup_slot_id FROM resident_order WHERE id = :o FOR UPDATE) old
-                WHERE o.id = old.id RETURNING CAST(old.pickup_slot_id AS text)""")
-                .setParameter("s", slotId).setParameter("o", orderId).getResultList();
-        return previous.isEmpty() || previous.get(0) == null ? null : UUID.fromString(previous.get(0).toString());
+    /** Points the order at the slot (its row is already locked by the caller, who frees the slot it held). */
+    public void assign(UUID orderId, UUID slotId) {
+        em.createNativeQuery("UPDATE resident_order SET pickup_slot_id = :s WHERE id = :o")
+                .setParameter("s", slotId).setParameter("o", orderId).executeUpdate();
     }
 
     public SlotState state(UUID slotId) {

@@ -113,9 +113,9 @@ public class PickupSlotService {
             }
             throw new ApiException(!state.startsAt().isAfter(now) ? OrderError.SLOT_PASSED : OrderError.SLOT_FULL);
         }
-        UUID previous = slots.assign(orderId, req.slotId());
-        if (previous != null) {
-            slots.free(previous);
+        slots.assign(orderId, req.slotId());
+        if (held != null) {
+            slots.free(held);
         }
         Log.infof("pickup slot picked order=%s slot=%s", orderId, req.slotId());
         return views.of(orders.reloaded(order), true);
