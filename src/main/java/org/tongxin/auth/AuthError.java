@@ -1,5 +1,9 @@
 package org.tongxin.auth;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** Refusals of login, tokens and invitations. */
@@ -18,6 +22,16 @@ public enum AuthError implements ErrorCode {
     SCOPE_REQUIRED(400, "该角色需要指定所属范围（街道、社区或网格）", "This role needs a scope (street, community or grid)"),
     SCOPE_NOT_ALLOWED(400, "区级管理员不需要指定范围", "A district admin has no scope"),
     EXPIRY_IN_PAST(400, "过期时间必须在将来", "The expiry must be in the future");
+
+    /**
+     * The AuthError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        AuthError[] value();
+    }
 
     private final Text text;
 

@@ -5,11 +5,12 @@ import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
+import org.tongxin.common.CommonError;
+import org.tongxin.wechat.WeChatError;
 
 /** docs/auth.md: login, refresh, logout and the caller's own profile. */
 @Path("/api")
@@ -31,8 +32,8 @@ public class AuthResource {
     @POST
     @Path("/auth/wx-login")
     @Operation(summary = "Log in with a wx.login code")
-    @Extension(name = "x-refusals", value = "401 WX_CODE_INVALID; 429 RATE_LIMITED; "
-            + "502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
+    @CommonError.Refusals({CommonError.RATE_LIMITED, CommonError.SERVICE_UNAVAILABLE})
+    @WeChatError.Refusals({WeChatError.WX_CODE_INVALID, WeChatError.WX_ERROR, WeChatError.WX_UNAVAILABLE, WeChatError.WX_NOT_CONFIGURED})
     public TokenResponse login(CodeRequest req) {
         return auth.login(req);
     }
@@ -40,7 +41,8 @@ public class AuthResource {
     @POST
     @Path("/auth/refresh")
     @Operation(summary = "Swap a refresh token for a new pair; reusing an old one revokes the session")
-    @Extension(name = "x-refusals", value = "401 REFRESH_TOKEN_INVALID REFRESH_TOKEN_REUSED; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
+    @CommonError.Refusals({CommonError.RATE_LIMITED, CommonError.SERVICE_UNAVAILABLE})
+    @AuthError.Refusals({AuthError.REFRESH_TOKEN_INVALID, AuthError.REFRESH_TOKEN_REUSED})
     public TokenResponse refresh(RefreshRequest req) {
         return auth.refresh(req);
     }
@@ -51,7 +53,7 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "End this session: its refresh token and access tokens stop working")
-    @Extension(name = "x-refusals", value = "503 SERVICE_UNAVAILABLE")
+    @CommonError.Refusals(CommonError.SERVICE_UNAVAILABLE)
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response logout() {
         auth.logout(caller.get());
@@ -72,8 +74,8 @@ public class AuthResource {
     @Authenticated
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Bind the phone number behind a getPhoneNumber code; answered masked")
-    @Extension(name = "x-refusals", value = "400 PHONE_CODE_INVALID; 429 RATE_LIMITED; "
-            + "502 WX_ERROR; 503 WX_UNAVAILABLE WX_NOT_CONFIGURED SERVICE_UNAVAILABLE")
+    @CommonError.Refusals({CommonError.RATE_LIMITED, CommonError.SERVICE_UNAVAILABLE})
+    @WeChatError.Refusals({WeChatError.PHONE_CODE_INVALID, WeChatError.WX_ERROR, WeChatError.WX_UNAVAILABLE, WeChatError.WX_NOT_CONFIGURED})
     public PhoneView bindPhone(CodeRequest req) {
         return new PhoneView(auth.bindPhone(caller.get(), req));
     }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +41,7 @@ public class GrantResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a role; a VOLUNTEER also loses the shifts they claimed that have not started")
-    @Extension(name = "x-refusals", value = "403 ROLE_NOT_INVITABLE; 404 GRANT_NOT_FOUND; 409 GRANT_IS_YOURS")
+    @AuthError.Refusals({AuthError.ROLE_NOT_INVITABLE, AuthError.GRANT_NOT_FOUND, AuthError.GRANT_IS_YOURS})
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response revoke(@PathParam("id") UUID id) {
         grants.revoke(caller.get(), id);

@@ -8,15 +8,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.AuthDtos.*;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.org.OrgError;
 
 /** docs/auth.md: invitations to staff roles. */
 @Path("/api/invitations")
@@ -37,8 +38,8 @@ public class InvitationResource {
 
     @POST
     @Operation(summary = "Invite to a role at or below yours, inside your scope")
-    @Extension(name = "x-refusals", value = "400 SCOPE_REQUIRED SCOPE_NOT_ALLOWED EXPIRY_IN_PAST; 403 ROLE_NOT_INVITABLE; "
-            + "404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND")
+    @AuthError.Refusals({AuthError.SCOPE_REQUIRED, AuthError.SCOPE_NOT_ALLOWED, AuthError.EXPIRY_IN_PAST, AuthError.ROLE_NOT_INVITABLE})
+    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InvitationView.class)))
     public Response create(CreateInvitation req) {
@@ -49,8 +50,8 @@ public class InvitationResource {
     @POST
     @Path("/accept")
     @Operation(summary = "Accept an invitation; refresh the token to use the new role")
-    @Extension(name = "x-refusals", value = "404 INVITATION_INVALID; 409 INVITATION_USED_UP; 410 INVITATION_EXPIRED INVITATION_REVOKED; "
-            + "429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
+    @CommonError.Refusals({CommonError.RATE_LIMITED, CommonError.SERVICE_UNAVAILABLE})
+    @AuthError.Refusals({AuthError.INVITATION_INVALID, AuthError.INVITATION_USED_UP, AuthError.INVITATION_EXPIRED, AuthError.INVITATION_REVOKED})
     public MeView accept(CodeRequest req) {
         return invitations.accept(caller.get(), req);
     }
@@ -66,7 +67,7 @@ public class InvitationResource {
     @Path("/{id}/revoke")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke an invitation: it can no longer be accepted; those who accepted it keep their role")
-    @Extension(name = "x-refusals", value = "403 ROLE_NOT_INVITABLE; 404 INVITATION_NOT_FOUND")
+    @AuthError.Refusals({AuthError.ROLE_NOT_INVITABLE, AuthError.INVITATION_NOT_FOUND})
     public InvitationView revoke(@PathParam("id") UUID id) {
         return invitations.revoke(caller.get(), id);
     }

@@ -1,5 +1,9 @@
 package org.tongxin.care;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** Refusals of the care feature. */
@@ -16,6 +20,16 @@ public enum CareError implements ErrorCode {
     EMERGENCY_LIMIT(429, "该住户近一小时紧急求助次数已达上限，如情况危急请直接拨打 120 或社区值班电话",
             "The household filed the most emergencies allowed in an hour; call 120 or the community's duty phone"),
     ASSIGNEE_NOT_ELIGIBLE(400, "只能指派给本社区已通过审核的志愿者或负责该户的网格员", "Assign to an approved volunteer of the community or a grid worker of the household");
+
+    /**
+     * The CareError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        CareError[] value();
+    }
 
     private final Text text;
 

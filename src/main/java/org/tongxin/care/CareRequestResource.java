@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.*;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.org.OrgError;
 
 /** docs/care.md: requests for help and their steps. */
 @Path("/api/care-requests")
@@ -40,7 +41,9 @@ public class CareRequestResource {
     @POST
     @Operation(summary = "Ask for help: for my household, or (grid worker and staff) for a household in my scope; "
             + "an EMERGENCY starts at P1 and is announced to the community's staff")
-    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED; 403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND; 429 EMERGENCY_LIMIT")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
+    @CareError.Refusals({CareError.HOUSEHOLD_REQUIRED, CareError.EMERGENCY_LIMIT})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CareRequestView.class)))
     public Response file(FileRequest req) {
@@ -67,7 +70,8 @@ public class CareRequestResource {
     @GET
     @Operation(summary = "A community's requests in my scope (grid worker and staff), escalated first, then by priority; "
             + "registered households first within a priority")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                       @QueryParam("status") CareRequest.Status status,
                                       @QueryParam("priority") CareRequest.Priority priority,
@@ -81,7 +85,7 @@ public class CareRequestResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One request: its household's, its assignee's, or staff in scope")
-    @Extension(name = "x-refusals", value = "404 CARE_REQUEST_NOT_FOUND")
+    @CareError.Refusals(CareError.CARE_REQUEST_NOT_FOUND)
     public CareRequestView get(@PathParam("id") UUID id) {
         return requests.get(caller.get(), id);
     }
@@ -89,7 +93,8 @@ public class CareRequestResource {
     @POST
     @Path("/{id}/triage")
     @Operation(summary = "SUBMITTED → TRIAGED with a priority (grid worker and staff in scope)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView triage(@PathParam("id") UUID id, Triage req) {
         return requests.triage(caller.get(), id, req);
     }
@@ -97,7 +102,8 @@ public class CareRequestResource {
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "TRIAGED → ASSIGNED to an approved volunteer of the community or a grid worker of the household")
-    @Extension(name = "x-refusals", value = "400 ASSIGNEE_NOT_ELIGIBLE; 403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.ASSIGNEE_NOT_ELIGIBLE, CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView assign(@PathParam("id") UUID id, Assign req) {
         return requests.assign(caller.get(), id, req);
     }
@@ -106,7 +112,8 @@ public class CareRequestResource {
     @Path("/{id}/accept")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "ASSIGNED → ACCEPTED, by the assignee")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView accept(@PathParam("id") UUID id) {
         return requests.accept(caller.get(), id);
     }
@@ -114,7 +121,8 @@ public class CareRequestResource {
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "ACCEPTED → COMPLETED with a note, by the assignee")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView complete(@PathParam("id") UUID id, Complete req) {
         return requests.complete(caller.get(), id, req);
     }
@@ -122,7 +130,8 @@ public class CareRequestResource {
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "COMPLETED → CONFIRMED with a rating of 1 to 5, by the requesting household")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView confirm(@PathParam("id") UUID id, Confirm req) {
         return requests.confirm(caller.get(), id, req);
     }
@@ -131,7 +140,8 @@ public class CareRequestResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel while SUBMITTED, TRIAGED or ASSIGNED (the household, or staff in scope)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CARE_REQUEST_NOT_FOUND; 409 BAD_TRANSITION")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
     public CareRequestView cancel(@PathParam("id") UUID id) {
         return requests.cancel(caller.get(), id);
     }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.*;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.org.OrgError;
 
 /** docs/care.md: donations and the care packages made from them. */
 @Path("/api")
@@ -41,7 +42,8 @@ public class DonationResource {
     @POST
     @Path("/donations")
     @Operation(summary = "Record a donation to a community with its items (community staff)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DonationView.class)))
     public Response record(RecordDonation req) {
@@ -52,7 +54,8 @@ public class DonationResource {
     @GET
     @Path("/donations/{id}")
     @Operation(summary = "A donation: what is left of each item and where it went")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 DONATION_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals(CareError.DONATION_NOT_FOUND)
     public DonationView get(@PathParam("id") UUID id) {
         return donations.get(caller.get(), id);
     }
@@ -60,8 +63,9 @@ public class DonationResource {
     @POST
     @Path("/care-packages")
     @Operation(summary = "The same care package for each household, from donation stock; all or nothing (community staff)")
-    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_ELSEWHERE ITEM_ELSEWHERE; 403 FORBIDDEN; "
-            + "404 COMMUNITY_NOT_FOUND HOUSEHOLD_NOT_FOUND; 409 DONATION_SHORT")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.HOUSEHOLD_NOT_FOUND})
+    @CareError.Refusals({CareError.HOUSEHOLD_ELSEWHERE, CareError.ITEM_ELSEWHERE, CareError.DONATION_SHORT})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Allocated.class)))
     public Response allocate(AllocatePackages req) {
@@ -73,7 +77,8 @@ public class DonationResource {
     @Path("/care-packages/{id}/deliver")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A care package was handed over (a volunteer of the community, or a grid worker of the household)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 PACKAGE_NOT_FOUND; 409 ALREADY_DELIVERED")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @CareError.Refusals({CareError.PACKAGE_NOT_FOUND, CareError.ALREADY_DELIVERED})
     public List<PackageLine> deliver(@PathParam("id") UUID id) {
         return donations.deliver(caller.get(), id);
     }
@@ -81,7 +86,8 @@ public class DonationResource {
     @GET
     @Path("/care-packages/to-deliver")
     @Operation(summary = "The community's care packages not yet delivered: the delivery tasks of its volunteers and grid workers")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<PackageLine> toDeliver(@QueryParam("communityId") @NotNull UUID communityId,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -91,7 +97,8 @@ public class DonationResource {
     @GET
     @Path("/care-packages")
     @Operation(summary = "What a household received and when (the household itself, or staff in scope)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
     public List<PackageLine> history(@QueryParam("householdId") @NotNull UUID householdId) {
         return donations.history(caller.get(), householdId);
     }

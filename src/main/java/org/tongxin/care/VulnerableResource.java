@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.care.CareDtos.RecordVulnerable;
 import org.tongxin.care.CareDtos.VulnerableView;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.org.OrgError;
 
 /** docs/care.md: the vulnerable-person register, for staff in scope. */
 @Path("/api/vulnerable-persons")
@@ -40,7 +41,8 @@ public class VulnerableResource {
 
     @POST
     @Operation(summary = "Record someone of a household who needs looking after (grid worker or staff whose scope covers it)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VulnerableView.class)))
     public Response record(RecordVulnerable req) {
@@ -50,7 +52,8 @@ public class VulnerableResource {
 
     @GET
     @Operation(summary = "The community's register, as far as the caller's scope reaches")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

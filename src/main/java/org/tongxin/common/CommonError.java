@@ -1,5 +1,9 @@
 package org.tongxin.common;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 /** Errors that belong to no single feature: input, protocol and access. */
 public enum CommonError implements ErrorCode {
     VALIDATION_FAILED(400, "请求内容不符合要求", "The request is not valid"),
@@ -18,6 +22,16 @@ public enum CommonError implements ErrorCode {
     RATE_LIMITED(429, "请求过于频繁，请稍后再试", "Too many requests; try again later"),
     INTERNAL_ERROR(500, "服务器开小差了，请稍后再试", "Something went wrong on our side; try again later"),
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试", "The service is briefly unavailable; try again shortly");
+
+    /**
+     * The CommonError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        CommonError[] value();
+    }
 
     private final Text text;
 

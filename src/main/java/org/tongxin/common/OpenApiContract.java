@@ -22,9 +22,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *
  * <ul>
  *   <li>Every refusal is an {@code application/problem+json} {@link Problem}, listed per operation
- *       and status with the exact {@code code} values it may carry. An operation names its own
- *       refusals in an {@code x-refusals} extension ({@code "409 SHIFT_FULL SHIFT_OVERLAP; 403 FORBIDDEN"});
- *       what every operation may answer is added here: 400 {@code VALIDATION_FAILED} (path and
+ *       and status with the exact {@code code} values it may carry. An operation's own refusals are
+ *       declared with the error enums' {@code Refusals} annotations and arrive here as the
+ *       {@code x-refusals} extension {@link OpenApiRefusals} wrote at build time; what every
+ *       operation may answer is added here: 400 {@code VALIDATION_FAILED} (path and
  *       query parameters), for a JSON body also {@code MALFORMED_JSON}, {@code UNKNOWN_FIELD}, 413 and
  *       415, 401 {@code UNAUTHORIZED} where a token is required, and 503 {@code SERVICE_UNAVAILABLE}
  *       (PostgreSQL or Redis unreachable: try again after {@code Retry-After}).</li>
@@ -127,24 +128,13 @@ public class OpenApiContract implements OASFilter {
         }
     }
 
-    /**
-     * The operation's {@code x-refusals}, removed from the document once read. SmallRye puts a
-     * method's {@code @Extension} on the operation, or on its response when the method also
-     * declares an {@code @APIResponse}; both places are read.
-     */
+    /** The operation's {@code x-refusals} ({@link OpenApiRefusals}), removed from the document once read. */
     private static List<String> refusalsDeclared(Operation op) {
-        List<String> found = new ArrayList<>();
         if (op.getExtensions() != null && op.getExtensions().get(REFUSALS) instanceof String declared) {
-            found.add(declared);
             op.removeExtension(REFUSALS);
+            return List.of(declared);
         }
-        op.getResponses().getAPIResponses().values().forEach(r -> {
-            if (r.getExtensions() != null && r.getExtensions().get(REFUSALS) instanceof String declared) {
-                found.add(declared);
-                r.removeExtension(REFUSALS);
-            }
-        });
-        return found;
+        return List.of();
     }
 
     private static void add(Map<String, Set<String>> byStatus, String status, String... codes) {

@@ -9,17 +9,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.CreateGroupChat;
 import org.tongxin.notice.NoticeDtos.GroupChatView;
+import org.tongxin.org.OrgError;
 
 /** docs/notices.md: the group chats' robots notices are posted to. */
 @Path("/api/group-chats")
@@ -41,8 +42,9 @@ public class GroupChatResource {
     @POST
     @Operation(summary = "Register a group chat's WeCom robot for a community or one of its grids (staff of that place); "
             + "the webhook key is stored sealed and never returned")
-    @Extension(name = "x-refusals", value = "400 GRID_ELSEWHERE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND GRID_NOT_FOUND; "
-            + "409 GROUP_CHAT_NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND})
+    @NoticeError.Refusals({NoticeError.GRID_ELSEWHERE, NoticeError.GROUP_CHAT_NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GroupChatView.class)))
     public Response register(CreateGroupChat req) {
@@ -53,14 +55,16 @@ public class GroupChatResource {
     @PUT
     @Path("/{id}/key")
     @Operation(summary = "Replace a robot's webhook key (staff of its place); posts not yet made use the new key")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 GROUP_CHAT_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @NoticeError.Refusals(NoticeError.GROUP_CHAT_NOT_FOUND)
     public GroupChatView replaceKey(@PathParam("id") UUID id, NoticeDtos.NewWebhookKey req) {
         return chats.replaceKey(caller.get(), id, req);
     }
 
     @GET
     @Operation(summary = "The community's group chats the caller looks after, each key shown as a hint only")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<GroupChatView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -1,5 +1,9 @@
 package org.tongxin.notice;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** Refusals of the notice feature. */
@@ -12,6 +16,16 @@ public enum NoticeError implements ErrorCode {
     SEND_AT_PASSED(400, "定时发送时间必须晚于现在", "sendAt must lie in the future"),
     CHANNEL_NOT_AVAILABLE(400, "暂不支持该发送渠道", "This channel is not available yet"),
     TEMPLATE_NOT_OFFERED(400, "本服务不发送该订阅消息模板", "The service sends no subscribe messages of this template");
+
+    /**
+     * The NoticeError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        NoticeError[] value();
+    }
 
     private final Text text;
 

@@ -9,16 +9,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.*;
+import org.tongxin.org.OrgError;
 
 /** docs/notices.md: writing, publishing and following notices, and the residents' feed. */
 @Path("/api/notices")
@@ -40,8 +41,9 @@ public class NoticeResource {
     @POST
     @Operation(summary = "Write a notice for a street, community, grid or building (staff whose scope covers it): "
             + "a draft, or scheduled when sendAt is given")
-    @Extension(name = "x-refusals", value = "400 CHANNEL_NOT_AVAILABLE SEND_AT_PASSED; 403 FORBIDDEN; "
-            + "404 STREET_NOT_FOUND COMMUNITY_NOT_FOUND GRID_NOT_FOUND BUILDING_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND, OrgError.BUILDING_NOT_FOUND})
+    @NoticeError.Refusals({NoticeError.CHANNEL_NOT_AVAILABLE, NoticeError.SEND_AT_PASSED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeView.class)))
     public Response create(CreateNotice req) {
@@ -54,7 +56,8 @@ public class NoticeResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Publish a draft now (or a scheduled notice ahead of its time); the group chats are posted to "
             + "asynchronously, the feed shows it at once")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 NOTICE_NOT_FOUND; 409 ALREADY_PUBLISHED")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @NoticeError.Refusals({NoticeError.NOTICE_NOT_FOUND, NoticeError.ALREADY_PUBLISHED})
     @APIResponse(responseCode = "202", description = "Accepted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeView.class)))
     public Response publish(@PathParam("id") UUID id) {
@@ -64,7 +67,8 @@ public class NoticeResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "Each channel and target of a notice with its state, attempts and last error")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 NOTICE_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @NoticeError.Refusals(NoticeError.NOTICE_NOT_FOUND)
     public List<DeliveryView> deliveries(@PathParam("id") UUID id) {
         return notices.deliveries(caller.get(), id);
     }

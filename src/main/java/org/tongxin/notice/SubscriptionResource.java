@@ -4,10 +4,10 @@ import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.notice.NoticeDtos.Subscribe;
 import org.tongxin.notice.NoticeDtos.Subscribed;
 
@@ -31,7 +31,8 @@ public class SubscriptionResource {
     @POST
     @Operation(summary = "Record that I accepted one subscribe message of the template (wx.requestSubscribeMessage said accept); "
             + "only the template notices are sent as, at most 50 unused kept")
-    @Extension(name = "x-refusals", value = "400 VALIDATION_FAILED TEMPLATE_NOT_OFFERED")
+    @CommonError.Refusals(CommonError.VALIDATION_FAILED)
+    @NoticeError.Refusals(NoticeError.TEMPLATE_NOT_OFFERED)
     public Subscribed accept(Subscribe req) {
         return subscriptions.accept(caller.get(), req);
     }

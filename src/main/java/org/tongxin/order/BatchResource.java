@@ -6,13 +6,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.order.OrderDtos.BatchView;
 import org.tongxin.order.OrderDtos.CreateBatch;
@@ -26,8 +26,6 @@ import org.tongxin.order.OrderDtos.CreateBatch;
 @SecurityRequirement(name = "bearer")
 public class BatchResource {
 
-    private static final String STEP_REFUSALS = "403 FORBIDDEN; 404 BATCH_NOT_FOUND; 409 BAD_TRANSITION";
-
     private final BatchService batches;
     private final CurrentCaller caller;
 
@@ -38,7 +36,8 @@ public class BatchResource {
 
     @POST
     @Operation(summary = "Make a closed window's orders one delivery batch (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 WINDOW_NOT_FOUND; 409 WINDOW_STILL_OPEN NOTHING_TO_BATCH")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals({OrderError.WINDOW_NOT_FOUND, OrderError.WINDOW_STILL_OPEN, OrderError.NOTHING_TO_BATCH})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchView.class)))
     public Response create(CreateBatch req) {
@@ -50,7 +49,8 @@ public class BatchResource {
     @Path("/{id}/arrive")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "The delivery arrived at the gate (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals({OrderError.BATCH_NOT_FOUND, OrderError.BAD_TRANSITION})
     public BatchView arrive(@PathParam("id") UUID id) {
         return batches.step(caller.get(), id, Batch.Status.ARRIVED);
     }
@@ -59,7 +59,8 @@ public class BatchResource {
     @Path("/{id}/disinfect")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Disinfected in the buffer zone; the rest before release starts now (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals({OrderError.BATCH_NOT_FOUND, OrderError.BAD_TRANSITION})
     public BatchView disinfect(@PathParam("id") UUID id) {
         return batches.step(caller.get(), id, Batch.Status.DISINFECTED);
     }
@@ -68,7 +69,8 @@ public class BatchResource {
     @Path("/{id}/store")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Moved to the storage zone (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = STEP_REFUSALS)
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals({OrderError.BATCH_NOT_FOUND, OrderError.BAD_TRANSITION})
     public BatchView store(@PathParam("id") UUID id) {
         return batches.step(caller.get(), id, Batch.Status.STORED);
     }
@@ -77,7 +79,8 @@ public class BatchResource {
     @Path("/{id}/release")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Released to the pickup zone once the rest after disinfection is over; orders become READY (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = STEP_REFUSALS + " REST_NOT_OVER")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals({OrderError.BATCH_NOT_FOUND, OrderError.BAD_TRANSITION, OrderError.REST_NOT_OVER})
     public BatchView release(@PathParam("id") UUID id) {
         return batches.step(caller.get(), id, Batch.Status.RELEASED);
     }

@@ -9,15 +9,16 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.order.OrderDtos.*;
+import org.tongxin.org.OrgError;
 
 /** docs/orders.md: products, ordering windows and the catalogue. */
 @Path("/api")
@@ -44,7 +45,9 @@ public class CatalogResource {
     @POST
     @Path("/products")
     @Operation(summary = "Add a product (package) a community sells (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND; 409 PRODUCT_NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @OrderError.Refusals(OrderError.PRODUCT_NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductView.class)))
     public Response createProduct(CreateProduct req) {
@@ -55,7 +58,9 @@ public class CatalogResource {
     @POST
     @Path("/ordering-windows")
     @Operation(summary = "Open an ordering window with stock per product (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "400 PRODUCT_ELSEWHERE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND PRODUCT_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @OrderError.Refusals({OrderError.PRODUCT_ELSEWHERE, OrderError.PRODUCT_NOT_FOUND})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WindowView.class)))
     public Response createWindow(CreateWindow req) {
@@ -67,7 +72,8 @@ public class CatalogResource {
     @Path("/catalog")
     @Operation(summary = "The community's open ordering window and what is left of each product: for its residents, "
             + "volunteers and suppliers, and staff whose scope reaches it")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Catalog catalog(@QueryParam("communityId") @NotNull UUID communityId) {
         return catalog.catalog(caller.get(), communityId);
     }
@@ -79,7 +85,8 @@ public class CatalogResource {
             + "by building and room with a blank 签收 column (?format=csv or Accept: text/csv; ?format=xlsx adds the purchase "
             + "list as a second sheet). COMMUNITY_STAFF of the community, or a SUPPLIER serving it, whose sheets have one "
             + "line per building and product and no rooms, modes or notes")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 WINDOW_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals(OrderError.WINDOW_NOT_FOUND)
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowSummary.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),

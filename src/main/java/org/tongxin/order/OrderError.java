@@ -1,5 +1,9 @@
 package org.tongxin.order;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** Refusals of the catalogue and of resident orders. */
@@ -30,6 +34,16 @@ public enum OrderError implements ErrorCode {
     PICKUP_CODES_TAKEN(409, "取货码分配冲突，请重新提交订单", "No free pickup code was found for the order; place it again"),
     ORDER_NOT_ACTIVE(409, "订单已取消或已交付，不能再选取货时段", "The order is cancelled or handed over; it takes no pickup slot"),
     IDEMPOTENCY_KEY_REUSED(422, "该 Idempotency-Key 已用于另一笔不同的订单", "This Idempotency-Key was used for a different order");
+
+    /**
+     * The OrderError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        OrderError[] value();
+    }
 
     private final Text text;
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.order.OrderDtos.*;
@@ -47,15 +47,14 @@ public class OrderResource {
     @Path("/{id}/pickup-slot")
     @Operation(summary = "Pick (or change) the pickup slot of my household's PICKUP_SLOT order (not once it is cancelled "
             + "or handed over); a cancelled order frees its slot")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND SLOT_NOT_FOUND; 409 WRONG_DELIVERY_MODE ORDER_NOT_ACTIVE SLOT_FULL SLOT_PASSED")
+    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.SLOT_NOT_FOUND, OrderError.WRONG_DELIVERY_MODE, OrderError.ORDER_NOT_ACTIVE, OrderError.SLOT_FULL, OrderError.SLOT_PASSED})
     public OrderView pickSlot(@PathParam("id") UUID id, PickSlot req) {
         return slots.pick(caller.get(), id, req);
     }
 
     @POST
     @Operation(summary = "Place an order for the caller's household; the same Idempotency-Key and body answer the same order")
-    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED IDEMPOTENCY_KEY_REQUIRED PRODUCT_NOT_IN_WINDOW; "
-            + "404 WINDOW_NOT_FOUND; 409 WINDOW_CLOSED OUT_OF_STOCK LIMIT_EXCEEDED PICKUP_CODES_TAKEN; 422 IDEMPOTENCY_KEY_REUSED")
+    @OrderError.Refusals({OrderError.HOUSEHOLD_REQUIRED, OrderError.IDEMPOTENCY_KEY_REQUIRED, OrderError.PRODUCT_NOT_IN_WINDOW, OrderError.WINDOW_NOT_FOUND, OrderError.WINDOW_CLOSED, OrderError.OUT_OF_STOCK, OrderError.LIMIT_EXCEEDED, OrderError.PICKUP_CODES_TAKEN, OrderError.IDEMPOTENCY_KEY_REUSED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrderView.class)))
     public Response place(@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,
@@ -69,7 +68,7 @@ public class OrderResource {
     @GET
     @Path("/mine")
     @Operation(summary = "The orders of my household, newest first")
-    @Extension(name = "x-refusals", value = "400 HOUSEHOLD_REQUIRED")
+    @OrderError.Refusals(OrderError.HOUSEHOLD_REQUIRED)
     public Page<OrderView> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return orders.mine(caller.get(), page, size);
@@ -78,7 +77,7 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One order: its household's, or any in the scope of staff (grid worker and above)")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND")
+    @OrderError.Refusals(OrderError.ORDER_NOT_FOUND)
     public OrderView get(@PathParam("id") UUID id) {
         return orders.get(caller.get(), id);
     }
@@ -87,7 +86,7 @@ public class OrderResource {
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Cancel my household's order before the window closes; stock and limit come back")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 WINDOW_CLOSED ALREADY_CANCELLED")
+    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.WINDOW_CLOSED, OrderError.ALREADY_CANCELLED})
     public OrderView cancel(@PathParam("id") UUID id) {
         return orders.cancel(caller.get(), id);
     }
@@ -96,7 +95,7 @@ public class OrderResource {
     @Path("/{id}/deliver")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "A door order was handed over (staff of its grid and above, or a volunteer of its community)")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 NOT_READY WRONG_DELIVERY_MODE")
+    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.NOT_READY, OrderError.WRONG_DELIVERY_MODE})
     public OrderView deliver(@PathParam("id") UUID id) {
         return handOver.deliver(caller.get(), id);
     }
@@ -104,7 +103,8 @@ public class OrderResource {
     @POST
     @Path("/{id}/pickup")
     @Operation(summary = "A pickup order was handed over against its pickup code (staff or a volunteer of its community)")
-    @Extension(name = "x-refusals", value = "404 ORDER_NOT_FOUND; 409 NOT_READY WRONG_DELIVERY_MODE WRONG_PICKUP_CODE; 429 RATE_LIMITED")
+    @CommonError.Refusals(CommonError.RATE_LIMITED)
+    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.NOT_READY, OrderError.WRONG_DELIVERY_MODE, OrderError.WRONG_PICKUP_CODE})
     public OrderView pickup(@PathParam("id") UUID id, Pickup req) {
         return handOver.pickup(caller.get(), id, req);
     }

@@ -8,15 +8,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.order.OrderDtos.*;
+import org.tongxin.org.OrgError;
 
 /** docs/orders.md: a community's pickup slots. */
 @Path("/api/communities/{id}/pickup-slots")
@@ -37,7 +38,8 @@ public class PickupSlotResource {
 
     @POST
     @Operation(summary = "Generate a day's pickup slots; idempotent per start time (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SlotsGenerated.class)))
     public Response generate(@PathParam("id") UUID communityId, GenerateSlots req) {
@@ -46,7 +48,8 @@ public class PickupSlotResource {
 
     @GET
     @Operation(summary = "A day's pickup slots with capacity and taken (its residents and staff); date defaults to today")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public List<SlotView> ofDay(@PathParam("id") UUID communityId, @QueryParam("date") @PlausibleDate LocalDate date) {
         return slots.ofDay(caller.get(), communityId, date);
     }

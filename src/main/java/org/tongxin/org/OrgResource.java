@@ -9,13 +9,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.org.OrgDtos.*;
@@ -42,7 +42,8 @@ public class OrgResource {
     @POST
     @Path("/streets")
     @Operation(summary = "Create a street or town (DISTRICT_ADMIN)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 409 NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StreetView.class)))
     public Response createStreet(CreateStreet req) {
@@ -61,7 +62,8 @@ public class OrgResource {
     @POST
     @Path("/communities")
     @Operation(summary = "Create a community or village (STREET_ADMIN of its street)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 STREET_NOT_FOUND; 409 NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CommunityView.class)))
     public Response createCommunity(CreateCommunity req) {
@@ -72,7 +74,7 @@ public class OrgResource {
     @GET
     @Path("/communities/{id}")
     @Operation(summary = "A community with its grids and risk level")
-    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND")
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public CommunityView getCommunity(@PathParam("id") UUID id) {
         caller.get();
         return org.getCommunity(id);
@@ -81,7 +83,8 @@ public class OrgResource {
     @PUT
     @Path("/communities/{id}/risk-level")
     @Operation(summary = "Set a community's risk level (STREET_ADMIN)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public CommunityView setCommunityRiskLevel(@PathParam("id") UUID id, RiskLevelChange req) {
         return org.setCommunityRiskLevel(caller.get(), id, req);
     }
@@ -89,7 +92,8 @@ public class OrgResource {
     @POST
     @Path("/communities/{id}/grids")
     @Operation(summary = "Create a grid (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND; 409 NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GridView.class)))
     public Response createGrid(@PathParam("id") UUID communityId, CreateGrid req) {
@@ -100,7 +104,8 @@ public class OrgResource {
     @POST
     @Path("/grids/{id}/buildings")
     @Operation(summary = "Create a building or lane (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 GRID_NOT_FOUND; 409 NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.GRID_NOT_FOUND, OrgError.NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BuildingView.class)))
     public Response createBuilding(@PathParam("id") UUID gridId, CreateBuilding req) {
@@ -111,7 +116,8 @@ public class OrgResource {
     @PUT
     @Path("/buildings/{id}/risk-level")
     @Operation(summary = "Set a building's own risk level, or null to inherit (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.BUILDING_NOT_FOUND)
     public BuildingView setBuildingRiskLevel(@PathParam("id") UUID buildingId, BuildingRiskLevelChange req) {
         return org.setBuildingRiskLevel(caller.get(), buildingId, req);
     }
@@ -119,7 +125,8 @@ public class OrgResource {
     @POST
     @Path("/buildings/{id}/households")
     @Operation(summary = "Register a household and get its join code (GRID_WORKER)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND; 409 ROOM_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals({OrgError.BUILDING_NOT_FOUND, OrgError.ROOM_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HouseholdView.class)))
     public Response createHousehold(@PathParam("id") UUID buildingId, CreateHousehold req) {
@@ -131,7 +138,8 @@ public class OrgResource {
     @Path("/households/{id}/join-code")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Give a household a new join code; the old one stops working (GRID_WORKER)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 HOUSEHOLD_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
     public HouseholdView rotateJoinCode(@PathParam("id") UUID householdId) {
         return households.rotateJoinCode(caller.get(), householdId);
     }
@@ -139,7 +147,8 @@ public class OrgResource {
     @GET
     @Path("/buildings/{id}/households")
     @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 BUILDING_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.BUILDING_NOT_FOUND)
     public Page<HouseholdView> listHouseholds(@PathParam("id") UUID buildingId,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -149,7 +158,8 @@ public class OrgResource {
     @POST
     @Path("/me/household")
     @Operation(summary = "Join a household with its join code")
-    @Extension(name = "x-refusals", value = "404 JOIN_CODE_INVALID; 409 HOUSEHOLD_FULL; 429 RATE_LIMITED; 503 SERVICE_UNAVAILABLE")
+    @CommonError.Refusals({CommonError.RATE_LIMITED, CommonError.SERVICE_UNAVAILABLE})
+    @OrgError.Refusals({OrgError.JOIN_CODE_INVALID, OrgError.HOUSEHOLD_FULL})
     public HouseholdBinding joinHousehold(JoinHousehold req) {
         return households.join(caller.get(), req);
     }

@@ -10,15 +10,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.PlausibleDate;
+import org.tongxin.org.OrgError;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** docs/shifts.md: checkpoints, rosters, coverage and no-shows. */
@@ -43,7 +44,9 @@ public class CheckpointResource {
     @POST
     @Path("/checkpoints")
     @Operation(summary = "Create a checkpoint with a daily shift pattern covering 24 h (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "400 PATTERN_GAP; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND; 409 CHECKPOINT_NAME_TAKEN")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @ShiftError.Refusals({ShiftError.PATTERN_GAP, ShiftError.CHECKPOINT_NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CheckpointView.class)))
     public Response create(CreateCheckpoint req) {
@@ -54,7 +57,8 @@ public class CheckpointResource {
     @GET
     @Path("/checkpoints")
     @Operation(summary = "Checkpoints of a community (its volunteers and staff)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public List<CheckpointView> list(@QueryParam("communityId") @NotNull UUID communityId) {
         return checkpoints.list(caller.get(), communityId);
     }
@@ -62,7 +66,8 @@ public class CheckpointResource {
     @POST
     @Path("/checkpoints/{id}/shifts")
     @Operation(summary = "Generate the pattern's shifts for a date range; idempotent (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 CHECKPOINT_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @ShiftError.Refusals(ShiftError.CHECKPOINT_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Generated.class)))
     public Response generate(@PathParam("id") UUID checkpointId, GenerateShifts req) {
@@ -72,7 +77,8 @@ public class CheckpointResource {
     @GET
     @Path("/checkpoints/{id}/shifts")
     @Operation(summary = "Shifts of a checkpoint with capacity and taken; from/to are service-zone dates, to inclusive")
-    @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 CHECKPOINT_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @ShiftError.Refusals({ShiftError.BAD_RANGE, ShiftError.CHECKPOINT_NOT_FOUND})
     public List<ShiftView> shifts(@PathParam("id") UUID checkpointId, @QueryParam("from") @PlausibleDate LocalDate from,
                                   @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.shifts(caller.get(), checkpointId, DateRange.ahead(from, to, clock));
@@ -81,7 +87,9 @@ public class CheckpointResource {
     @GET
     @Path("/communities/{id}/coverage")
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @ShiftError.Refusals(ShiftError.BAD_RANGE)
     public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
                                       @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.coverage(caller.get(), communityId, DateRange.ahead(from, to, clock));
@@ -90,7 +98,9 @@ public class CheckpointResource {
     @GET
     @Path("/communities/{id}/no-shows")
     @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "400 BAD_RANGE; 403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @ShiftError.Refusals(ShiftError.BAD_RANGE)
     public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
                                 @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, clock));

@@ -1,5 +1,9 @@
 package org.tongxin.shift;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** Refusals of checkpoints, shifts and claims. */
@@ -20,6 +24,16 @@ public enum ShiftError implements ErrorCode {
     SHIFT_ENDED(409, "该班次已经结束", "This shift has ended"),
     ALREADY_CHECKED_IN(409, "已经签到过了", "Already checked in"),
     NOT_CHECKED_IN(409, "还没有签到", "Not checked in");
+
+    /**
+     * The ShiftError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        ShiftError[] value();
+    }
 
     private final Text text;
 

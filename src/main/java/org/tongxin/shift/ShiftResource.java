@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.shift.ShiftDtos.*;
 
@@ -38,7 +38,7 @@ public class ShiftResource {
     @POST
     @Path("/claims")
     @Operation(summary = "Claim a shift (approved volunteer of its community)")
-    @Extension(name = "x-refusals", value = "403 VOLUNTEER_REQUIRED; 404 SHIFT_NOT_FOUND; 409 SHIFT_FULL SHIFT_OVERLAP ALREADY_CLAIMED SHIFT_STARTED")
+    @ShiftError.Refusals({ShiftError.VOLUNTEER_REQUIRED, ShiftError.SHIFT_NOT_FOUND, ShiftError.SHIFT_FULL, ShiftError.SHIFT_OVERLAP, ShiftError.ALREADY_CLAIMED, ShiftError.SHIFT_STARTED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClaimView.class)))
     public Response claim(@PathParam("id") UUID shiftId) {
@@ -49,7 +49,7 @@ public class ShiftResource {
     @DELETE
     @Path("/claims/mine")
     @Operation(summary = "Cancel my claim until the cut-off (2 h before start)")
-    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 CANCEL_TOO_LATE ALREADY_CHECKED_IN")
+    @ShiftError.Refusals({ShiftError.SHIFT_NOT_FOUND, ShiftError.CLAIM_NOT_FOUND, ShiftError.CANCEL_TOO_LATE, ShiftError.ALREADY_CHECKED_IN})
     @APIResponse(responseCode = "204", description = "Done; no body")
     public Response cancel(@PathParam("id") UUID shiftId) {
         shifts.cancel(caller.get(), shiftId);
@@ -59,7 +59,7 @@ public class ShiftResource {
     @POST
     @Path("/check-in")
     @Operation(summary = "Check in, from 30 minutes before the start until the end")
-    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 CHECK_IN_TOO_EARLY SHIFT_ENDED ALREADY_CHECKED_IN")
+    @ShiftError.Refusals({ShiftError.SHIFT_NOT_FOUND, ShiftError.CLAIM_NOT_FOUND, ShiftError.CHECK_IN_TOO_EARLY, ShiftError.SHIFT_ENDED, ShiftError.ALREADY_CHECKED_IN})
     public ClaimView checkIn(@PathParam("id") UUID shiftId) {
         return shifts.checkIn(caller.get(), shiftId);
     }
@@ -67,7 +67,7 @@ public class ShiftResource {
     @POST
     @Path("/check-out")
     @Operation(summary = "Check out with an optional handover note {handoverNote}; minutes served are credited")
-    @Extension(name = "x-refusals", value = "404 SHIFT_NOT_FOUND CLAIM_NOT_FOUND; 409 NOT_CHECKED_IN")
+    @ShiftError.Refusals({ShiftError.SHIFT_NOT_FOUND, ShiftError.CLAIM_NOT_FOUND, ShiftError.NOT_CHECKED_IN})
     public ClaimView checkOut(@PathParam("id") UUID shiftId, @RequestBody(required = false) CheckOut req) {
         return shifts.checkOut(caller.get(), shiftId, req);
     }
@@ -75,7 +75,8 @@ public class ShiftResource {
     @GET
     @Path("/handover")
     @Operation(summary = "Handover notes from the previous shift at this checkpoint (holders of this shift, staff)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 SHIFT_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @ShiftError.Refusals(ShiftError.SHIFT_NOT_FOUND)
     public List<HandoverNote> handover(@PathParam("id") UUID shiftId) {
         return shifts.handover(caller.get(), shiftId);
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -17,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.org.OrgError;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
 /** docs/shifts.md: applications, decisions, the directory and the volunteer's own page. */
@@ -41,7 +42,8 @@ public class VolunteerResource {
     @POST
     @Path("/volunteer-applications")
     @Operation(summary = "Apply to volunteer in a community")
-    @Extension(name = "x-refusals", value = "404 COMMUNITY_NOT_FOUND; 409 APPLICATION_EXISTS")
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @VolunteerError.Refusals(VolunteerError.APPLICATION_EXISTS)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApplicationView.class)))
     public Response apply(Apply req) {
@@ -52,7 +54,8 @@ public class VolunteerResource {
     @GET
     @Path("/volunteer-applications")
     @Operation(summary = "Applications of a community (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<ApplicationView> applications(@QueryParam("communityId") @NotNull UUID communityId,
                                               @QueryParam("status") Volunteer.Status status,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -64,7 +67,8 @@ public class VolunteerResource {
     @Path("/volunteer-applications/{id}/approve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Approve (COMMUNITY_STAFF); optional body {team}")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 APPLICATION_NOT_FOUND; 409 APPLICATION_NOT_PENDING")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @VolunteerError.Refusals({VolunteerError.APPLICATION_NOT_FOUND, VolunteerError.APPLICATION_NOT_PENDING})
     public ApplicationView approve(@PathParam("id") UUID id, @RequestBody(required = false) Approve req) {
         return volunteers.approve(caller.get(), id, req);
     }
@@ -72,7 +76,8 @@ public class VolunteerResource {
     @POST
     @Path("/volunteer-applications/{id}/reject")
     @Operation(summary = "Reject with a reason (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 APPLICATION_NOT_FOUND; 409 APPLICATION_NOT_PENDING")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @VolunteerError.Refusals({VolunteerError.APPLICATION_NOT_FOUND, VolunteerError.APPLICATION_NOT_PENDING})
     public ApplicationView reject(@PathParam("id") UUID id, Reject req) {
         return volunteers.reject(caller.get(), id, req);
     }
@@ -80,7 +85,8 @@ public class VolunteerResource {
     @GET
     @Path("/volunteers")
     @Operation(summary = "Approved volunteers of a community, by team and skill (COMMUNITY_STAFF)")
-    @Extension(name = "x-refusals", value = "403 FORBIDDEN; 404 COMMUNITY_NOT_FOUND")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
     public Page<ApplicationView> directory(@QueryParam("communityId") @NotNull UUID communityId,
                                            @QueryParam("team") String team,
                                            @QueryParam("skill") Skill skill,
@@ -92,7 +98,7 @@ public class VolunteerResource {
     @GET
     @Path("/volunteers/me")
     @Operation(summary = "My volunteer status, service minutes and upcoming shifts")
-    @Extension(name = "x-refusals", value = "404 NOT_A_VOLUNTEER")
+    @VolunteerError.Refusals(VolunteerError.NOT_A_VOLUNTEER)
     public MyVolunteer me() {
         return volunteers.me(caller.get());
     }

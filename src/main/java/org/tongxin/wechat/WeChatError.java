@@ -1,5 +1,9 @@
 package org.tongxin.wechat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import org.tongxin.common.ErrorCode;
 
 /** How WeChat's refusals reach our clients. */
@@ -9,6 +13,16 @@ public enum WeChatError implements ErrorCode {
     WX_UNAVAILABLE(503, "微信服务繁忙，请稍后再试", "WeChat is busy; try again shortly"),
     WX_ERROR(502, "微信服务返回错误，请稍后再试", "WeChat answered with an error; try again later"),
     WX_NOT_CONFIGURED(503, "微信登录尚未配置", "WeChat login is not configured");
+
+    /**
+     * The WeChatError refusals an operation may answer with: the OpenAPI document lists them under their
+     * statuses ({@link org.tongxin.common.OpenApiRefusals}), so a renamed or removed code fails to compile.
+     */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        WeChatError[] value();
+    }
 
     private final Text text;
 
