@@ -17,7 +17,7 @@ import org.tongxin.auth.AuthDtos.*;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgError;
+import org.tongxin.common.PlaceError;
 
 /** docs/auth.md: invitations to staff roles. */
 @Path("/api/invitations")
@@ -39,7 +39,7 @@ public class InvitationResource {
     @POST
     @Operation(summary = "Invite to a role at or below yours, inside your scope")
     @AuthError.Refusals({AuthError.SCOPE_REQUIRED, AuthError.SCOPE_NOT_ALLOWED, AuthError.EXPIRY_IN_PAST, AuthError.ROLE_NOT_INVITABLE})
-    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND})
+    @PlaceError.Refusals({PlaceError.STREET_NOT_FOUND, PlaceError.COMMUNITY_NOT_FOUND, PlaceError.GRID_NOT_FOUND})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InvitationView.class)))
     public Response create(CreateInvitation req) {

@@ -19,7 +19,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgError;
+import org.tongxin.common.PlaceError;
 
 /** docs/care.md: requests for help and their steps. */
 @Path("/api/care-requests")
@@ -42,7 +42,7 @@ public class CareRequestResource {
     @Operation(summary = "Ask for help: for my household, or (grid worker and staff) for a household in my scope; "
             + "an EMERGENCY starts at P1 and is announced to the community's staff")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     @CareError.Refusals({CareError.HOUSEHOLD_REQUIRED, CareError.EMERGENCY_LIMIT})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CareRequestView.class)))
@@ -71,7 +71,7 @@ public class CareRequestResource {
     @Operation(summary = "A community's requests in my scope (grid worker and staff), escalated first, then by priority; "
             + "registered households first within a priority")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                       @QueryParam("status") CareRequest.Status status,
                                       @QueryParam("priority") CareRequest.Priority priority,

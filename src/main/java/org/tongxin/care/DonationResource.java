@@ -20,7 +20,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgError;
+import org.tongxin.common.PlaceError;
 
 /** docs/care.md: donations and the care packages made from them. */
 @Path("/api")
@@ -43,7 +43,7 @@ public class DonationResource {
     @Path("/donations")
     @Operation(summary = "Record a donation to a community with its items (community staff)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DonationView.class)))
     public Response record(RecordDonation req) {
@@ -64,7 +64,7 @@ public class DonationResource {
     @Path("/care-packages")
     @Operation(summary = "The same care package for each household, from donation stock; all or nothing (community staff)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.HOUSEHOLD_NOT_FOUND})
+    @PlaceError.Refusals({PlaceError.COMMUNITY_NOT_FOUND, PlaceError.HOUSEHOLD_NOT_FOUND})
     @CareError.Refusals({CareError.HOUSEHOLD_ELSEWHERE, CareError.ITEM_ELSEWHERE, CareError.DONATION_SHORT})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Allocated.class)))
@@ -87,7 +87,7 @@ public class DonationResource {
     @Path("/care-packages/to-deliver")
     @Operation(summary = "The community's care packages not yet delivered: the delivery tasks of its volunteers and grid workers")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<PackageLine> toDeliver(@QueryParam("communityId") @NotNull UUID communityId,
                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -98,7 +98,7 @@ public class DonationResource {
     @Path("/care-packages")
     @Operation(summary = "What a household received and when (the household itself, or staff in scope)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     public List<PackageLine> history(@QueryParam("householdId") @NotNull UUID householdId) {
         return donations.history(caller.get(), householdId);
     }

@@ -20,7 +20,7 @@ import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgError;
+import org.tongxin.common.PlaceError;
 
 /** docs/care.md: the vulnerable-person register, for staff in scope. */
 @Path("/api/vulnerable-persons")
@@ -42,7 +42,7 @@ public class VulnerableResource {
     @POST
     @Operation(summary = "Record someone of a household who needs looking after (grid worker or staff whose scope covers it)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VulnerableView.class)))
     public Response record(RecordVulnerable req) {
@@ -53,7 +53,7 @@ public class VulnerableResource {
     @GET
     @Operation(summary = "The community's register, as far as the caller's scope reaches")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

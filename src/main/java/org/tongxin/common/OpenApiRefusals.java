@@ -24,7 +24,7 @@ import org.jboss.jandex.MethodInfo;
  * ({@code @OrderError.Refusals({OrderError.OUT_OF_STOCK})}); a resource method lists with them what
  * it may refuse, so a renamed or removed code fails to compile. This filter finds those annotations
  * in the Jandex index, groups the codes by the status each constant answers with, and writes them
- * onto the method's operation as {@code x-refusals} ({@code "404 WINDOW_NOT_FOUND; 409 OUT_OF_STOCK"}),
+ * onto the operation of the resource method ({@code @Path} on its class) as {@code x-refusals} ({@code "404 WINDOW_NOT_FOUND; 409 OUT_OF_STOCK"}),
  * which {@link OpenApiContract} turns into problem+json responses. An annotated method that matches
  * no operation, or an {@code x-refusals} written by hand, stops the build.
  */
@@ -32,13 +32,21 @@ import org.jboss.jandex.MethodInfo;
 public class OpenApiRefusals implements OASFilter {
 
     private static final DotName ERROR_CODE = DotName.createSimple(ErrorCode.class);
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
     private static final List<String> VERBS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
 
     private final IndexView index;
+    private final String jaxrs;
+    private final DotName path;
 
     public OpenApiRefusals(IndexView index) {
+        this(index, "jakarta.ws.rs.");
+    }
+
+    /** With the JAX-RS annotations taken from {@code jaxrs} (a package, or a class and "$"): tests use look-alikes. */
+    OpenApiRefusals(IndexView index, String jaxrs) {
         this.index = index;
+        this.jaxrs = jaxrs;
+        this.path = DotName.createSimple(jaxrs + "Path");
     }
 
     @Override
@@ -56,6 +64,9 @@ public class OpenApiRefusals implements OASFilter {
             Class<?> constants = load(errors.name().toString());
             for (AnnotationInstance refusals : index.getAnnotations(annotation)) {
                 MethodInfo method = refusals.target().asMethod();
+                if (method.declaringClass().declaredAnnotation(path) == null) {
+                    continue; // not a resource (a test's fixture)
+                }
                 String key = method.declaringClass().name() + "#" + method.name() + method.parameterTypes();
                 methods.putIfAbsent(key, method);
                 for (String code : refusals.value().asEnumArray()) {
@@ -74,9 +85,9 @@ public class OpenApiRefusals implements OASFilter {
         return String.join("; ", groups);
     }
 
-    private static Operation operationOf(OpenAPI api, MethodInfo method) {
-        String path = join(pathOf(method.declaringClass().declaredAnnotation(PATH)), pathOf(method.annotation(PATH)));
-        String verb = VERBS.stream().filter(v -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + v)))
+    private Operation operationOf(OpenAPI api, MethodInfo method) {
+        String path = join(pathOf(method.declaringClass().declaredAnnotation(this.path)), pathOf(method.annotation(this.path)));
+        String verb = VERBS.stream().filter(v -> method.hasDeclaredAnnotation(DotName.createSimple(jaxrs + v)))
                 .findFirst().orElse(null);
         PathItem item = api.getPaths().getPathItem(path);
         Operation op = item == null || verb == null ? null : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));

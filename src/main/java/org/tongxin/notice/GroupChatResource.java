@@ -18,9 +18,9 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.common.PlaceError;
 import org.tongxin.notice.NoticeDtos.CreateGroupChat;
 import org.tongxin.notice.NoticeDtos.GroupChatView;
-import org.tongxin.org.OrgError;
 
 /** docs/notices.md: the group chats' robots notices are posted to. */
 @Path("/api/group-chats")
@@ -43,7 +43,7 @@ public class GroupChatResource {
     @Operation(summary = "Register a group chat's WeCom robot for a community or one of its grids (staff of that place); "
             + "the webhook key is stored sealed and never returned")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND})
+    @PlaceError.Refusals({PlaceError.COMMUNITY_NOT_FOUND, PlaceError.GRID_NOT_FOUND})
     @NoticeError.Refusals({NoticeError.GRID_ELSEWHERE, NoticeError.GROUP_CHAT_NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GroupChatView.class)))
@@ -64,7 +64,7 @@ public class GroupChatResource {
     @GET
     @Operation(summary = "The community's group chats the caller looks after, each key shown as a hint only")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<GroupChatView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

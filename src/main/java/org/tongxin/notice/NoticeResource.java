@@ -18,8 +18,8 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.common.PlaceError;
 import org.tongxin.notice.NoticeDtos.*;
-import org.tongxin.org.OrgError;
 
 /** docs/notices.md: writing, publishing and following notices, and the residents' feed. */
 @Path("/api/notices")
@@ -42,7 +42,7 @@ public class NoticeResource {
     @Operation(summary = "Write a notice for a street, community, grid or building (staff whose scope covers it): "
             + "a draft, or scheduled when sendAt is given")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.COMMUNITY_NOT_FOUND, OrgError.GRID_NOT_FOUND, OrgError.BUILDING_NOT_FOUND})
+    @PlaceError.Refusals({PlaceError.STREET_NOT_FOUND, PlaceError.COMMUNITY_NOT_FOUND, PlaceError.GRID_NOT_FOUND, PlaceError.BUILDING_NOT_FOUND})
     @NoticeError.Refusals({NoticeError.CHANNEL_NOT_AVAILABLE, NoticeError.SEND_AT_PASSED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = NoticeView.class)))

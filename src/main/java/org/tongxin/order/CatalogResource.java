@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
+import org.tongxin.common.PlaceError;
 import org.tongxin.order.OrderDtos.*;
-import org.tongxin.org.OrgError;
 
 /** docs/orders.md: products, ordering windows and the catalogue. */
 @Path("/api")
@@ -46,7 +46,7 @@ public class CatalogResource {
     @Path("/products")
     @Operation(summary = "Add a product (package) a community sells (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @OrderError.Refusals(OrderError.PRODUCT_NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductView.class)))
@@ -59,7 +59,7 @@ public class CatalogResource {
     @Path("/ordering-windows")
     @Operation(summary = "Open an ordering window with stock per product (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @OrderError.Refusals({OrderError.PRODUCT_ELSEWHERE, OrderError.PRODUCT_NOT_FOUND})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WindowView.class)))
@@ -73,7 +73,7 @@ public class CatalogResource {
     @Operation(summary = "The community's open ordering window and what is left of each product: for its residents, "
             + "volunteers and suppliers, and staff whose scope reaches it")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Catalog catalog(@QueryParam("communityId") @NotNull UUID communityId) {
         return catalog.catalog(caller.get(), communityId);
     }

@@ -47,14 +47,17 @@ public class OrderResource {
     @Path("/{id}/pickup-slot")
     @Operation(summary = "Pick (or change) the pickup slot of my household's PICKUP_SLOT order (not once it is cancelled "
             + "or handed over); a cancelled order frees its slot")
-    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.SLOT_NOT_FOUND, OrderError.WRONG_DELIVERY_MODE, OrderError.ORDER_NOT_ACTIVE, OrderError.SLOT_FULL, OrderError.SLOT_PASSED})
+    @OrderError.Refusals({OrderError.ORDER_NOT_FOUND, OrderError.SLOT_NOT_FOUND, OrderError.WRONG_DELIVERY_MODE,
+            OrderError.ORDER_NOT_ACTIVE, OrderError.SLOT_FULL, OrderError.SLOT_PASSED})
     public OrderView pickSlot(@PathParam("id") UUID id, PickSlot req) {
         return slots.pick(caller.get(), id, req);
     }
 
     @POST
     @Operation(summary = "Place an order for the caller's household; the same Idempotency-Key and body answer the same order")
-    @OrderError.Refusals({OrderError.HOUSEHOLD_REQUIRED, OrderError.IDEMPOTENCY_KEY_REQUIRED, OrderError.PRODUCT_NOT_IN_WINDOW, OrderError.WINDOW_NOT_FOUND, OrderError.WINDOW_CLOSED, OrderError.OUT_OF_STOCK, OrderError.LIMIT_EXCEEDED, OrderError.PICKUP_CODES_TAKEN, OrderError.IDEMPOTENCY_KEY_REUSED})
+    @OrderError.Refusals({OrderError.HOUSEHOLD_REQUIRED, OrderError.IDEMPOTENCY_KEY_REQUIRED, OrderError.PRODUCT_NOT_IN_WINDOW,
+            OrderError.WINDOW_NOT_FOUND, OrderError.WINDOW_CLOSED, OrderError.OUT_OF_STOCK, OrderError.LIMIT_EXCEEDED,
+            OrderError.PICKUP_CODES_TAKEN, OrderError.IDEMPOTENCY_KEY_REUSED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrderView.class)))
     public Response place(@Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
+import org.tongxin.common.PlaceError;
 import org.tongxin.common.PlausibleDate;
 import org.tongxin.order.OrderDtos.*;
-import org.tongxin.org.OrgError;
 
 /** docs/orders.md: a community's pickup slots. */
 @Path("/api/communities/{id}/pickup-slots")
@@ -39,7 +39,7 @@ public class PickupSlotResource {
     @POST
     @Operation(summary = "Generate a day's pickup slots; idempotent per start time (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SlotsGenerated.class)))
     public Response generate(@PathParam("id") UUID communityId, GenerateSlots req) {
@@ -49,7 +49,7 @@ public class PickupSlotResource {
     @GET
     @Operation(summary = "A day's pickup slots with capacity and taken (its residents and staff); date defaults to today")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public List<SlotView> ofDay(@PathParam("id") UUID communityId, @QueryParam("date") @PlausibleDate LocalDate date) {
         return slots.ofDay(caller.get(), communityId, date);
     }

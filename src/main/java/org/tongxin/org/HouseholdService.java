@@ -20,6 +20,7 @@ import org.tongxin.common.ClientAddress;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
+import org.tongxin.common.PlaceError;
 import org.tongxin.common.RateLimiter;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgDtos.*;
@@ -121,11 +122,11 @@ public class HouseholdService {
 
     /** Where a household is and which risk level applies to it (for delivery modes, notices). */
     public HouseholdPlace place(UUID householdId) {
-        return households.place(householdId).orElseThrow(() -> new ApiException(OrgError.HOUSEHOLD_NOT_FOUND));
+        return households.place(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
     }
 
     public OrgLocation locate(UUID householdId) {
-        return households.locate(householdId).orElseThrow(() -> new ApiException(OrgError.HOUSEHOLD_NOT_FOUND));
+        return households.locate(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
     }
 
     /** Whether the person belongs to a household of the community (a resident there). */

@@ -8,11 +8,6 @@ import org.tongxin.common.ErrorCode;
 
 /** Refusals of the organisation feature. */
 public enum OrgError implements ErrorCode {
-    STREET_NOT_FOUND(404, "找不到该街道", "Street not found"),
-    COMMUNITY_NOT_FOUND(404, "找不到该社区", "Community not found"),
-    GRID_NOT_FOUND(404, "找不到该网格", "Grid not found"),
-    BUILDING_NOT_FOUND(404, "找不到该楼栋", "Building not found"),
-    HOUSEHOLD_NOT_FOUND(404, "找不到该住户", "Household not found"),
     NAME_TAKEN(409, "同一上级下已有同名单位", "The name is already used at this level"),
     ROOM_TAKEN(409, "该楼栋已有此房号", "This room already exists in the building"),
     JOIN_CODE_INVALID(404, "住户码无效", "The household join code is not valid"),

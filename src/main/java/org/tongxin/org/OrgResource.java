@@ -18,6 +18,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.common.PlaceError;
 import org.tongxin.org.OrgDtos.*;
 
 /** docs/organisation.md: streets, communities, grids, buildings, households, risk levels. */
@@ -63,7 +64,8 @@ public class OrgResource {
     @Path("/communities")
     @Operation(summary = "Create a community or village (STREET_ADMIN of its street)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.STREET_NOT_FOUND, OrgError.NAME_TAKEN})
+    @PlaceError.Refusals(PlaceError.STREET_NOT_FOUND)
+    @OrgError.Refusals(OrgError.NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CommunityView.class)))
     public Response createCommunity(CreateCommunity req) {
@@ -74,7 +76,7 @@ public class OrgResource {
     @GET
     @Path("/communities/{id}")
     @Operation(summary = "A community with its grids and risk level")
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public CommunityView getCommunity(@PathParam("id") UUID id) {
         caller.get();
         return org.getCommunity(id);
@@ -84,7 +86,7 @@ public class OrgResource {
     @Path("/communities/{id}/risk-level")
     @Operation(summary = "Set a community's risk level (STREET_ADMIN)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public CommunityView setCommunityRiskLevel(@PathParam("id") UUID id, RiskLevelChange req) {
         return org.setCommunityRiskLevel(caller.get(), id, req);
     }
@@ -93,7 +95,8 @@ public class OrgResource {
     @Path("/communities/{id}/grids")
     @Operation(summary = "Create a grid (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.COMMUNITY_NOT_FOUND, OrgError.NAME_TAKEN})
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @OrgError.Refusals(OrgError.NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = GridView.class)))
     public Response createGrid(@PathParam("id") UUID communityId, CreateGrid req) {
@@ -105,7 +108,8 @@ public class OrgResource {
     @Path("/grids/{id}/buildings")
     @Operation(summary = "Create a building or lane (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.GRID_NOT_FOUND, OrgError.NAME_TAKEN})
+    @PlaceError.Refusals(PlaceError.GRID_NOT_FOUND)
+    @OrgError.Refusals(OrgError.NAME_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BuildingView.class)))
     public Response createBuilding(@PathParam("id") UUID gridId, CreateBuilding req) {
@@ -117,7 +121,7 @@ public class OrgResource {
     @Path("/buildings/{id}/risk-level")
     @Operation(summary = "Set a building's own risk level, or null to inherit (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.BUILDING_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.BUILDING_NOT_FOUND)
     public BuildingView setBuildingRiskLevel(@PathParam("id") UUID buildingId, BuildingRiskLevelChange req) {
         return org.setBuildingRiskLevel(caller.get(), buildingId, req);
     }
@@ -126,7 +130,8 @@ public class OrgResource {
     @Path("/buildings/{id}/households")
     @Operation(summary = "Register a household and get its join code (GRID_WORKER)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals({OrgError.BUILDING_NOT_FOUND, OrgError.ROOM_TAKEN})
+    @PlaceError.Refusals(PlaceError.BUILDING_NOT_FOUND)
+    @OrgError.Refusals(OrgError.ROOM_TAKEN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = HouseholdView.class)))
     public Response createHousehold(@PathParam("id") UUID buildingId, CreateHousehold req) {
@@ -139,7 +144,7 @@ public class OrgResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Give a household a new join code; the old one stops working (GRID_WORKER)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.HOUSEHOLD_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     public HouseholdView rotateJoinCode(@PathParam("id") UUID householdId) {
         return households.rotateJoinCode(caller.get(), householdId);
     }
@@ -148,7 +153,7 @@ public class OrgResource {
     @Path("/buildings/{id}/households")
     @Operation(summary = "Households of a building with join codes (GRID_WORKER)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.BUILDING_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.BUILDING_NOT_FOUND)
     public Page<HouseholdView> listHouseholds(@PathParam("id") UUID buildingId,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -16,6 +16,7 @@ import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.PlaceError;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgDtos.*;
 
@@ -72,7 +73,7 @@ public class OrgService implements OrgDirectory {
     @Transactional
     public CommunityView createCommunity(Caller caller, @NotNull @Valid CreateCommunity req) {
         if (streets.findByIdOptional(req.streetId()).isEmpty()) {
-            throw new ApiException(OrgError.STREET_NOT_FOUND);
+            throw new ApiException(PlaceError.STREET_NOT_FOUND);
         }
         scope.require(caller, Role.STREET_ADMIN, OrgLocation.ofStreet(req.streetId()));
         if (communities.nameTaken(req.streetId(), req.name())) {
@@ -85,7 +86,7 @@ public class OrgService implements OrgDirectory {
     }
 
     public CommunityView getCommunity(UUID id) {
-        Community c = communities.findByIdOptional(id).orElseThrow(() -> new ApiException(OrgError.COMMUNITY_NOT_FOUND));
+        Community c = communities.findByIdOptional(id).orElseThrow(() -> new ApiException(PlaceError.COMMUNITY_NOT_FOUND));
         return CommunityView.from(c, grids.ofCommunity(id));
     }
 
@@ -135,20 +136,20 @@ public class OrgService implements OrgDirectory {
     @Override
     public OrgLocation locateStreet(UUID id) {
         return streets.findByIdOptional(id).map(s -> OrgLocation.ofStreet(s.getId()))
-                .orElseThrow(() -> new ApiException(OrgError.STREET_NOT_FOUND));
+                .orElseThrow(() -> new ApiException(PlaceError.STREET_NOT_FOUND));
     }
 
     @Override
     public OrgLocation locateCommunity(UUID id) {
-        return communities.locate(id).orElseThrow(() -> new ApiException(OrgError.COMMUNITY_NOT_FOUND));
+        return communities.locate(id).orElseThrow(() -> new ApiException(PlaceError.COMMUNITY_NOT_FOUND));
     }
 
     @Override
     public OrgLocation locateGrid(UUID id) {
-        return grids.locate(id).orElseThrow(() -> new ApiException(OrgError.GRID_NOT_FOUND));
+        return grids.locate(id).orElseThrow(() -> new ApiException(PlaceError.GRID_NOT_FOUND));
     }
 
     public OrgLocation locateBuilding(UUID id) {
-        return buildings.locate(id).orElseThrow(() -> new ApiException(OrgError.BUILDING_NOT_FOUND));
+        return buildings.locate(id).orElseThrow(() -> new ApiException(PlaceError.BUILDING_NOT_FOUND));
     }
 }

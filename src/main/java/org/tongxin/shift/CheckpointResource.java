@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
+import org.tongxin.common.PlaceError;
 import org.tongxin.common.PlausibleDate;
-import org.tongxin.org.OrgError;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** docs/shifts.md: checkpoints, rosters, coverage and no-shows. */
@@ -45,7 +45,7 @@ public class CheckpointResource {
     @Path("/checkpoints")
     @Operation(summary = "Create a checkpoint with a daily shift pattern covering 24 h (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @ShiftError.Refusals({ShiftError.PATTERN_GAP, ShiftError.CHECKPOINT_NAME_TAKEN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CheckpointView.class)))
@@ -58,7 +58,7 @@ public class CheckpointResource {
     @Path("/checkpoints")
     @Operation(summary = "Checkpoints of a community (its volunteers and staff)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public List<CheckpointView> list(@QueryParam("communityId") @NotNull UUID communityId) {
         return checkpoints.list(caller.get(), communityId);
     }
@@ -88,7 +88,7 @@ public class CheckpointResource {
     @Path("/communities/{id}/coverage")
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @ShiftError.Refusals(ShiftError.BAD_RANGE)
     public List<CoverageGap> coverage(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
                                       @QueryParam("to") @PlausibleDate LocalDate to) {
@@ -99,7 +99,7 @@ public class CheckpointResource {
     @Path("/communities/{id}/no-shows")
     @Operation(summary = "Claimants not checked in 15 minutes after their shift started (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @ShiftError.Refusals(ShiftError.BAD_RANGE)
     public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
                                 @QueryParam("to") @PlausibleDate LocalDate to) {

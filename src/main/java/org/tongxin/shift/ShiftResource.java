@@ -38,7 +38,8 @@ public class ShiftResource {
     @POST
     @Path("/claims")
     @Operation(summary = "Claim a shift (approved volunteer of its community)")
-    @ShiftError.Refusals({ShiftError.VOLUNTEER_REQUIRED, ShiftError.SHIFT_NOT_FOUND, ShiftError.SHIFT_FULL, ShiftError.SHIFT_OVERLAP, ShiftError.ALREADY_CLAIMED, ShiftError.SHIFT_STARTED})
+    @ShiftError.Refusals({ShiftError.VOLUNTEER_REQUIRED, ShiftError.SHIFT_NOT_FOUND, ShiftError.SHIFT_FULL, ShiftError.SHIFT_OVERLAP,
+            ShiftError.ALREADY_CLAIMED, ShiftError.SHIFT_STARTED})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClaimView.class)))
     public Response claim(@PathParam("id") UUID shiftId) {
@@ -59,7 +60,8 @@ public class ShiftResource {
     @POST
     @Path("/check-in")
     @Operation(summary = "Check in, from 30 minutes before the start until the end")
-    @ShiftError.Refusals({ShiftError.SHIFT_NOT_FOUND, ShiftError.CLAIM_NOT_FOUND, ShiftError.CHECK_IN_TOO_EARLY, ShiftError.SHIFT_ENDED, ShiftError.ALREADY_CHECKED_IN})
+    @ShiftError.Refusals({ShiftError.SHIFT_NOT_FOUND, ShiftError.CLAIM_NOT_FOUND, ShiftError.CHECK_IN_TOO_EARLY, ShiftError.SHIFT_ENDED,
+            ShiftError.ALREADY_CHECKED_IN})
     public ClaimView checkIn(@PathParam("id") UUID shiftId) {
         return shifts.checkIn(caller.get(), shiftId);
     }

@@ -19,7 +19,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgError;
+import org.tongxin.common.PlaceError;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
 /** docs/shifts.md: applications, decisions, the directory and the volunteer's own page. */
@@ -42,7 +42,7 @@ public class VolunteerResource {
     @POST
     @Path("/volunteer-applications")
     @Operation(summary = "Apply to volunteer in a community")
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @VolunteerError.Refusals(VolunteerError.APPLICATION_EXISTS)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ApplicationView.class)))
@@ -55,7 +55,7 @@ public class VolunteerResource {
     @Path("/volunteer-applications")
     @Operation(summary = "Applications of a community (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<ApplicationView> applications(@QueryParam("communityId") @NotNull UUID communityId,
                                               @QueryParam("status") Volunteer.Status status,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -86,7 +86,7 @@ public class VolunteerResource {
     @Path("/volunteers")
     @Operation(summary = "Approved volunteers of a community, by team and skill (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
-    @OrgError.Refusals(OrgError.COMMUNITY_NOT_FOUND)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     public Page<ApplicationView> directory(@QueryParam("communityId") @NotNull UUID communityId,
                                            @QueryParam("team") String team,
                                            @QueryParam("skill") Skill skill,

@@ -2,9 +2,6 @@ package org.tongxin.common;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -17,9 +14,26 @@ import org.jboss.jandex.Index;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Typed refusals reach the document grouped by each constant's status; what cannot be placed stops the build. */
+/**
+ * Typed refusals reach the document grouped by each constant's status; what cannot be placed stops the build.
+ * The fixture resources carry look-alikes of the JAX-RS annotations, so that the application under
+ * the other tests does not serve them.
+ */
 @Tag("fast")
 class OpenApiRefusalsTest {
+
+    private static final String JAXRS = OpenApiRefusalsTest.class.getName() + "$";
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface Path {
+        String value();
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface GET {}
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @interface POST {}
 
     enum FixtureError implements ErrorCode {
         SOLD_OUT(409, "售罄", "Sold out"),
@@ -67,7 +81,7 @@ class OpenApiRefusalsTest {
     void refusalsAreGroupedByTheStatusTheirConstantsAnswerWith() throws IOException {
         OpenAPI api = document();
         new OpenApiRefusals(Index.of(FixtureError.class, FixtureError.Refusals.class, CommonError.class,
-                CommonError.Refusals.class, FixtureResource.class)).filterOpenAPI(api);
+                CommonError.Refusals.class, FixtureResource.class), JAXRS).filterOpenAPI(api);
         Operation buy = api.getPaths().getPathItem("/api/things/{id}/buy").getPOST();
         assertEquals("403 FORBIDDEN; 404 GONE; 409 LATE SOLD_OUT", buy.getExtensions().get(OpenApiContract.REFUSALS));
         assertNull(api.getPaths().getPathItem("/api/things").getGET().getExtensions(), "no refusals declared, none written");
@@ -75,7 +89,7 @@ class OpenApiRefusalsTest {
 
     @Test
     void refusalsOnAMethodThatIsNoOperationStopTheBuild() throws IOException {
-        var filter = new OpenApiRefusals(Index.of(FixtureError.class, FixtureError.Refusals.class, Unplaced.class));
+        var filter = new OpenApiRefusals(Index.of(FixtureError.class, FixtureError.Refusals.class, Unplaced.class), JAXRS);
         var e = assertThrows(IllegalStateException.class, () -> filter.filterOpenAPI(document()));
         assertTrue(e.getMessage().contains("GET /api/elsewhere"), e.getMessage());
     }
@@ -84,7 +98,7 @@ class OpenApiRefusalsTest {
     void aHandWrittenRefusalExtensionStopsTheBuild() throws IOException {
         OpenAPI api = document();
         api.getPaths().getPathItem("/api/things").getGET().addExtension(OpenApiContract.REFUSALS, "409 SOLD_OUT");
-        var filter = new OpenApiRefusals(Index.of(FixtureError.class, FixtureResource.class));
+        var filter = new OpenApiRefusals(Index.of(FixtureError.class, FixtureResource.class), JAXRS);
         assertThrows(IllegalStateException.class, () -> filter.filterOpenAPI(api));
     }
 
