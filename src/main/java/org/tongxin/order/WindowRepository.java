@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.order.OrderDtos.CatalogItem;
 
-/** Ordering windows and their stock. Stock is taken by {@code place_order} ({@link OrderLedger}) and given back here. */
+/** Ordering windows and their stock. Stock is taken by {@code place_order} and given back by {@code cancel_order} ({@link OrderLedger}). */
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, UUID> {
 
@@ -18,10 +18,12 @@ public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, U
                 .setParameter("w", windowId).setParameter("p", productId).setParameter("q", quantity).executeUpdate();
     }
 
-    /** The community's window open at {@code now}, the latest opened if several overlap. */
+    /** The community's window open at {@code now} (the database's {@code ordering_window_open}), the latest opened if several overlap. */
     public Optional<OrderingWindow> openIn(UUID communityId, OffsetDateTime now) {
-        return find("communityId = ?1 and opensAt <= ?2 and closesAt > ?2 order by opensAt desc", communityId, now)
-                .firstResultOptional();
+        return getEntityManager().createNativeQuery("""
+                SELECT w.* FROM ordering_window w WHERE w.community_id = :c AND ordering_window_open(w, :now)
+                ORDER BY w.opens_at DESC LIMIT 1""", OrderingWindow.class)
+                .setParameter("c", communityId).setParameter("now", now).getResultStream().map(OrderingWindow.class::cast).findFirst();
     }
 
     public List<CatalogItem> items(UUID windowId) {
