@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SqlRows;
-import org.tongxin.notice.NoticeDtos.DeliveryView;
 
 /** The outbox: delivery rows, written with the publication of their notice. */
 @ApplicationScoped
@@ -18,11 +17,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
 
     /** The feed's row: the notice is in the feed of its scope from {@code at}. */
     public void writeFeed(UUID noticeId, UUID scopeId, OffsetDateTime at) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at, sent_at)
-                VALUES (gen_random_uuid(), :n, 'FEED', :target, 'SENT', :at, :at)
-                ON CONFLICT (notice_id, channel, target_id) DO UPDATE SET next_attempt_at = :at, sent_at = :at""")
-                .setParameter("n", noticeId).setParameter("target", scopeId).setParameter("at", at).executeUpdate();
+        write(noticeId, Notice.Channel.FEED, "SELECT cast(:scope AS uuid) AS id", at).setParameter("scope", scopeId).executeUpdate();
     }
 
     /**
@@ -30,18 +25,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
      * window's orders is thousands of people), in the caller's transaction.
      */
     public void writeFeedTo(UUID noticeId, java.util.Collection<UUID> users, OffsetDateTime at) {
-        getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement st = c.prepareStatement("""
-                    INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at, sent_at)
-                    SELECT gen_random_uuid(), ?, 'FEED', u, 'SENT', ?, ? FROM unnest(?::uuid[]) AS u
-                    ON CONFLICT (notice_id, channel, target_id) DO NOTHING""")) {
-                st.setObject(1, noticeId);
-                st.setObject(2, at);
-                st.setObject(3, at);
-                st.setArray(4, c.createArrayOf("uuid", users.toArray()));
-                st.executeUpdate();
-            }
-        });
+        write(noticeId, Notice.Channel.FEED, "SELECT unnest(cast(:users AS uuid[])) AS id", at)
+                .setParameter("users", users.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .executeUpdate();
     }
 
     /**
@@ -56,13 +42,46 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
             case COMMUNITY -> "g.community_id = :place";
             default -> "g.street_id = :place";
         };
-        UUID placeId = robots.finestId();
+        return write(noticeId, Notice.Channel.GROUP_CHAT, "SELECT g.id FROM group_chat g WHERE " + where, at)
+                .setParameter("place", robots.finestId()).executeUpdate();
+    }
+
+    /**
+     * One SUBSCRIBE row per resident whose household lies in the notice's place and who holds an
+     * unused acceptance of the template, due at {@code at}.
+     */
+    public int writeSubscribers(UUID noticeId, OrgLocation place, String templateId, OffsetDateTime at) {
+        String where = switch (place.finest()) {
+            case HOUSEHOLD -> "h.id = :place";
+            case BUILDING -> "b.id = :place";
+            case GRID -> "g.id = :place";
+            case COMMUNITY -> "c.id = :place";
+            default -> "c.street_id = :place";
+        };
+        return write(noticeId, Notice.Channel.SUBSCRIBE, """
+                SELECT u.id FROM app_user u JOIN household h ON h.id = u.household_id JOIN building b ON b.id = h.building_id
+                     JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id
+                WHERE EXISTS (SELECT 1 FROM subscription_consent s WHERE s.user_id = u.id AND s.template_id = :t AND s.used_at IS NULL)
+                  AND\s""" + where, at).setParameter("t", templateId).setParameter("place", place.finestId()).executeUpdate();
+    }
+
+    /**
+     * The one statement that writes outbox rows: one per target {@code targets} selects (a column
+     * {@code id}), due at {@code at}. A FEED row is SENT at {@code at} (the feed reads it from then);
+     * the others are PENDING for the relay. A row already there in the same state (a scheduled
+     * notice published now) takes the new time; a row the relay has moved on is left alone.
+     */
+    private jakarta.persistence.Query write(UUID noticeId, Notice.Channel channel, String targets, OffsetDateTime at) {
+        boolean feed = channel == Notice.Channel.FEED;
         return getEntityManager().createNativeQuery("""
-                INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at)
-                SELECT gen_random_uuid(), :n, 'GROUP_CHAT', g.id, 'PENDING', :at FROM group_chat g WHERE\s""" + where + """
-                 ON CONFLICT (notice_id, channel, target_id) DO UPDATE SET next_attempt_at = :at
-                WHERE notice_delivery.status = 'PENDING'""")
-                .setParameter("n", noticeId).setParameter("place", placeId).setParameter("at", at).executeUpdate();
+                INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at, sent_at)
+                SELECT gen_random_uuid(), :n, :channel, t.id, :status, :at, %s FROM (%s) t
+                ON CONFLICT (notice_id, channel, target_id) DO UPDATE
+                SET next_attempt_at = excluded.next_attempt_at, sent_at = excluded.sent_at
+                WHERE notice_delivery.status = excluded.status""".formatted(feed ? ":at" : "NULL::timestamptz", targets))
+                .setParameter("n", noticeId).setParameter("channel", channel.name())
+                .setParameter("status", (feed ? NoticeDelivery.Status.SENT : NoticeDelivery.Status.PENDING).name())
+                .setParameter("at", at);
     }
 
     /** The rows of a message withdrawn before it was due: none has gone out (pending posts, feed rows of a later time). */
@@ -172,37 +191,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
         return new Backlog(((Number) row.get("due")).longValue(), ((Number) row.get("oldest")).longValue());
     }
 
-    /**
-     * One SUBSCRIBE row per resident whose household lies in the notice's place and who holds an
-     * unused acceptance of the template, due at {@code at}.
-     */
-    public int writeSubscribers(UUID noticeId, OrgLocation place, String templateId, OffsetDateTime at) {
-        String where = switch (place.finest()) {
-            case HOUSEHOLD -> "h.id = :place";
-            case BUILDING -> "b.id = :place";
-            case GRID -> "g.id = :place";
-            case COMMUNITY -> "c.id = :place";
-            default -> "c.street_id = :place";
-        };
-        UUID placeId = place.finestId();
-        return getEntityManager().createNativeQuery("""
-                INSERT INTO notice_delivery (id, notice_id, channel, target_id, status, next_attempt_at)
-                SELECT gen_random_uuid(), :n, 'SUBSCRIBE', u.id, 'PENDING', :at
-                FROM app_user u JOIN household h ON h.id = u.household_id JOIN building b ON b.id = h.building_id
-                     JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id
-                WHERE EXISTS (SELECT 1 FROM subscription_consent s WHERE s.user_id = u.id AND s.template_id = :t AND s.used_at IS NULL)
-                  AND\s""" + where + """
-                 ON CONFLICT (notice_id, channel, target_id) DO UPDATE SET next_attempt_at = :at
-                WHERE notice_delivery.status = 'PENDING'""")
-                .setParameter("n", noticeId).setParameter("at", at).setParameter("t", templateId).setParameter("place", placeId)
-                .executeUpdate();
-    }
+    /** A notice's row for one (channel, target), with the group's name for a robot. */
+    @RegisterForReflection
+    public record Row(Notice.Channel channel, UUID target, String targetName, NoticeDelivery.Status status, int attempts,
+                      String lastError, OffsetDateTime sentAt) {}
 
-    public List<DeliveryView> of(UUID noticeId) {
+    public List<Row> of(UUID noticeId) {
         return getEntityManager().createQuery("""
                 select d.channel, d.targetId, g.name, d.status, d.attempts, d.lastError, d.sentAt
                 from NoticeDelivery d left join GroupChat g on g.id = d.targetId
-                where d.noticeId = :n order by d.channel, g.name""", DeliveryView.class)
+                where d.noticeId = :n order by d.channel, g.name""", Row.class)
                 .setParameter("n", noticeId).getResultList();
     }
 }

@@ -94,7 +94,8 @@ public class NoticeService {
         return deliveries.of(noticeId).stream().map(d -> d.sentAt() != null && d.sentAt().isAfter(now)
                 ? new DeliveryView(d.channel(), d.target(), d.targetName(), NoticeDelivery.Status.PENDING, d.attempts(),
                         d.lastError(), null)
-                : d).toList();
+                : new DeliveryView(d.channel(), d.target(), d.targetName(), d.status(), d.attempts(), d.lastError(), d.sentAt()))
+                .toList();
     }
 
     /**

@@ -7,8 +7,11 @@ package org.tongxin.wechat;
  */
 public record SendOutcome(Kind kind, int code, String reason) {
 
-    /** SENT; RATE_LIMITED: try again after a minute; PERMANENT: will not change by retrying; TRANSIENT: try again later. */
-    public enum Kind { SENT, RATE_LIMITED, PERMANENT, TRANSIENT }
+    /**
+     * SENT; RATE_LIMITED: try again after a minute; PERMANENT: will not change by retrying; TRANSIENT:
+     * not done, try again later; UNKNOWN: it may have been delivered (no answer came), so never again.
+     */
+    public enum Kind { SENT, RATE_LIMITED, PERMANENT, TRANSIENT, UNKNOWN }
 
     public static SendOutcome sent() {
         return new SendOutcome(Kind.SENT, 0, null);

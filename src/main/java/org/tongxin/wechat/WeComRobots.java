@@ -1,23 +1,23 @@
 package org.tongxin.wechat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Posts markdown messages to WeCom group robots (企业微信群机器人):
- * {@code POST <base>/cgi-bin/webhook/send?key=<key>} with {@code {"msgtype":"markdown",…}}.
- * The key is the robot's secret: it is part of the URL here and nowhere else — never logged, and
- * no exception text (which could carry the URL) leaves this class, only the kind of failure.
+ * Posts markdown messages to WeCom group robots (企业微信群机器人) through {@link WeComWebhook} and
+ * says what each post came to. The key is the robot's secret: it travels in the URL and nowhere
+ * else — never logged, and no exception text (which could carry the URL) leaves this class, only
+ * the kind of failure.
  */
 @ApplicationScoped
 public class WeComRobots {
@@ -34,46 +34,39 @@ public class WeComRobots {
             40058, "invalid content");
     private static final int FREQ_OUT_OF_LIMIT = 45009;
 
-    private final WeComConfig config;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final WeComWebhook webhook;
+    private final CircuitBreakerMaintenance breakers;
 
-    WeComRobots(WeComConfig config, ObjectMapper json) {
-        this.config = config;
-        this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    WeComRobots(WeComWebhook webhook, CircuitBreakerMaintenance breakers) {
+        this.webhook = webhook;
+        this.breakers = breakers;
     }
 
+    /** False while WeCom's circuit is open (it kept failing): posting now would only fail, so wait. */
+    public boolean accepting() {
+        return breakers.currentState(WeComWebhook.CIRCUIT) != CircuitBreakerState.OPEN;
+    }
+
+    /**
+     * One post. {@link SendOutcome.Kind#UNKNOWN} when the request may have reached WeCom but no answer
+     * came (a timeout, a connection lost mid-request): the message may be in the group, so the
+     * caller must not post it again.
+     */
     public SendOutcome sendMarkdown(String key, String content) {
-        String body;
+        JsonNode answer;
         try {
-            body = json.writeValueAsString(Map.of("msgtype", "markdown", "markdown", Map.of("content", content)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("markdown message could not be written", e);
+            answer = webhook.post(key, Map.of("msgtype", "markdown", "markdown", Map.of("content", content)));
+        } catch (TimeoutException e) {
+            return new SendOutcome(SendOutcome.Kind.UNKNOWN, 0, "no answer in time");
+        } catch (CircuitBreakerOpenException e) {
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "not posted: WeCom kept failing (circuit open)");
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            return new SendOutcome(SendOutcome.Kind.TRANSIENT, status, "HTTP " + status);
+        } catch (ProcessingException e) {
+            return failedBeforeAnAnswer(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookBaseUrl() + "/cgi-bin/webhook/send?key="
-                        + URLEncoder.encode(key, StandardCharsets.UTF_8)))
-                .timeout(config.timeout()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "interrupted");
-        }
-        if (response.statusCode() != 200) {
-            return new SendOutcome(SendOutcome.Kind.TRANSIENT, response.statusCode(), "HTTP " + response.statusCode());
-        }
-        int errcode;
-        try {
-            JsonNode answer = json.readTree(response.body());
-            errcode = answer.path("errcode").asInt(-2);
-        } catch (JsonProcessingException e) {
-            return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "unreadable answer");
-        }
+        int errcode = answer == null ? -2 : answer.path("errcode").asInt(-2);
         if (errcode == 0) {
             return SendOutcome.sent();
         }
@@ -84,5 +77,19 @@ public class WeComRobots {
         return permanent != null
                 ? new SendOutcome(SendOutcome.Kind.PERMANENT, errcode, "errcode " + errcode + ": " + permanent)
                 : new SendOutcome(SendOutcome.Kind.TRANSIENT, errcode, "errcode " + errcode);
+    }
+
+    /** No connection means nothing was posted (try again); anything later in the exchange is unknown. */
+    private static SendOutcome failedBeforeAnAnswer(ProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException) {
+                return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "could not connect (" + cause.getClass().getSimpleName() + ")");
+            }
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return new SendOutcome(SendOutcome.Kind.TRANSIENT, 0, "unreadable answer");
+            }
+        }
+        return new SendOutcome(SendOutcome.Kind.UNKNOWN, 0, "connection lost before an answer ("
+                + (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName() + ")");
     }
 }

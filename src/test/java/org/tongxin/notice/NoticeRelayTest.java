@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.common.PiiCipher;
@@ -47,6 +49,12 @@ class NoticeRelayTest {
 
     @Inject
     DeliveryGauges gauges;
+
+    @Inject
+    WeComRobots robots;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Inject
     PiiCipher pii;
@@ -169,6 +177,67 @@ class NoticeRelayTest {
         assertEquals(0, posts(inFlight).size());
         assertEquals("SENT", rows.get("群二").get("status"));
         assertEquals(1, posts(claimed).size());
+    }
+
+    @Test
+    void aPostThatGetsNoAnswerInTimeIsNeverPostedAgain() throws Exception {
+        Community c = community();
+        String slow = c.robot("慢群", "slow-" + UUID.randomUUID());
+        UUID notice = c.publish("停电通知", "今晚 22:00 停电。");
+        drain();
+        Map<String, Object> row = deliveriesByName(c, notice).get("慢群");
+        assertEquals("FAILED", row.get("status"));
+        assertEquals("outcome unknown: no answer in time; not sent again", row.get("lastError"));
+        clock.advance(Duration.ofMinutes(30));
+        drain();
+        assertEquals(1, posts(slow).size(), "the group may have the message: it is not posted twice");
+    }
+
+    @Test
+    void whileWeComKeepsFailingTheRelayWaitsWithoutSpendingAttempts() throws Exception {
+        Community c = community();
+        List<String> down = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            down.add(c.robot("故障群 " + i, "down-" + UUID.randomUUID()));
+        }
+        UUID failing = c.publish("第一条", "二十个群都答 500。");
+        try {
+            drain();
+            assertFalse(robots.accepting(), "half of the last 20 posts failed: the circuit is open");
+            String healthy = c.robot("正常群", "k-" + UUID.randomUUID());
+            UUID notice = c.publish("第二条", "熔断期间不发。");
+            drain();
+            assertEquals(0, posts(healthy).size(), "not posted while the circuit is open");
+            Map<String, Object> row = deliveriesByName(c, notice).get("正常群");
+            assertEquals("PENDING", row.get("status"));
+            assertEquals(0, row.get("attempts"), "waiting for WeCom is no attempt");
+            for (String key : down) {
+                assertTrue(posts(key).size() <= 1, "no robot is posted to twice (some not at all once the circuit opened)");
+            }
+            // WeCom is back; the robots that answered 500 are out of this test's way.
+            Db.sql("UPDATE notice_delivery SET status = 'FAILED' WHERE notice_id = ?", failing);
+            breakers.resetAll();
+            clock.advance(Duration.ofSeconds(11));
+            drain();
+            assertEquals(1, posts(healthy).size());
+            assertEquals("SENT", deliveriesByName(c, notice).get("正常群").get("status"));
+        } finally {
+            Db.sql("UPDATE notice_delivery SET status = 'FAILED' WHERE notice_id = ? AND status = 'PENDING'", failing);
+            breakers.resetAll();
+        }
+    }
+
+    /**
+     * Robots that answer HTTP 500 count against WeCom's circuit: rows of theirs left due by an
+     * earlier run (this database outlives a run) must not open it for this one.
+     */
+    @BeforeEach
+    void noFailingRobotLeftDue() {
+        Db.sql("""
+                UPDATE notice_delivery d SET status = 'FAILED', last_error = 'left by an earlier test run'
+                FROM group_chat g WHERE g.id = d.target_id AND d.status = 'PENDING'
+                  AND (g.name LIKE '故障群%' OR g.name = '暂时出错的群')""");
+        breakers.resetAll();
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code busy-*} → -1, {@code limit-*} → 45011. Phone codes: {@code phone-ok} → 13812345678,
  * {@code phone-bad} → 40029. Any other code → 40029, as the real service answers an invalid code.
  * WeCom's group robot webhook too: any key posts ({@code errcode 0}), {@code bad-*} → 93000
- * (invalid webhook url), {@code down-*} → HTTP 500. Subscribe messages are sent, except to the
+ * (invalid webhook url), {@code down-*} → HTTP 500, {@code slow-*} answers after 3 s. Subscribe messages are sent, except to the
  * openids of {@code ok-refuse-*} logins (43101).
  */
 public class WeChatStub implements QuarkusTestResourceLifecycleManager {
@@ -58,6 +58,9 @@ public class WeChatStub implements QuarkusTestResourceLifecycleManager {
                 "invalid webhook url, hint: [1669700000_123_abcdef], from ip: 127.0.0.1");
         server.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("down-.*"))
                 .willReturn(aResponse().withStatus(500).withBody("upstream error")));
+        // ... slow-* keys post, but answer after the post's timeout (2 s in the tests) ...
+        server.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("slow-.*"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}").withFixedDelay(3_000)));
         // ... and busy-* keys answer WeCom's own minute limit, always.
         wxError(post(urlPathEqualTo("/cgi-bin/webhook/send")).withQueryParam("key", matching("busy-.*")), 45009,
                 "api freq out of limit, hint: [1669700000_456_fedcba]");
