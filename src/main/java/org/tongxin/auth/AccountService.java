@@ -68,6 +68,11 @@ public class AccountService {
      * A person's WeChat openid, to send them a subscribe message; empty for accounts without one
      * (dev logins). Personal data: never logged, never answered.
      */
+    /** The residents (accounts) of these households, for messages to them. */
+    public List<UUID> residentsOf(java.util.Collection<UUID> householdIds) {
+        return users.residentsOf(householdIds);
+    }
+
     public Optional<String> openidOf(UUID userId) {
         try {
             return users.sealedOpenid(userId).map(sealed -> pii.open(SealedColumn.USER_OPENID, userId, sealed));

@@ -23,6 +23,12 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
                 UUID.class).setParameter("id", userId).getResultStream().findFirst();
     }
 
+    /** The people who belong to any of these households. */
+    public List<UUID> residentsOf(java.util.Collection<UUID> householdIds) {
+        return householdIds.isEmpty() ? List.of() : getEntityManager().createQuery(
+                "select u.id from UserAccount u where u.householdId in :h", UUID.class).setParameter("h", householdIds).getResultList();
+    }
+
     public Optional<UserAccount> findByOpenidHash(byte[] hash) {
         return find("openidHash", (Object) hash).firstResultOptional();
     }

@@ -31,6 +31,10 @@ public record OrgLocation(@Column(name = "street_id") UUID streetId,
         return new OrgLocation(streetId, null, null, null, null);
     }
 
+    public static OrgLocation ofCommunity(UUID streetId, UUID communityId) {
+        return new OrgLocation(streetId, communityId, null, null, null);
+    }
+
     /** The finest level set (the place itself); null for {@link #NOWHERE}. */
     public Level finest() {
         return householdId != null ? Level.HOUSEHOLD : buildingId != null ? Level.BUILDING : gridId != null ? Level.GRID

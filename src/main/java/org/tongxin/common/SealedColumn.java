@@ -22,6 +22,8 @@ public enum SealedColumn {
     CARE_DESCRIPTION("care_request", "description_enc", "description"),
     CARE_COMPLETION_NOTE("care_request", "completion_note_enc", "completionNote"),
     ROBOT_WEBHOOK_KEY("group_chat", "webhook_key_enc", "webhookKey"),
+    MEMBER_NAME("household_member", "name_enc", "name"),
+    MEMBER_TESTING_CODE("household_member", "testing_code_enc", "testingCode"),
     /**
      * A rotated refresh token kept for the few seconds of a session's grace period, in Redis under
      * the token it replaced (the row id is derived from that token's hash): never re-sealed, it

@@ -133,6 +133,12 @@ public class OrgService implements OrgDirectory {
         return BuildingView.from(b, communities.findById(where.communityId()).getRiskLevel());
     }
 
+    /** Names of buildings by id, for reports. */
+    public java.util.Map<UUID, String> buildingNames(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : buildings.list("id in ?1", ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Building::getId, Building::getName));
+    }
+
     @Override
     public OrgLocation locateStreet(UUID id) {
         return streets.findByIdOptional(id).map(s -> OrgLocation.ofStreet(s.getId()))

@@ -116,6 +116,15 @@ public class VolunteerService {
         return volunteers.approvedId(userId, communityId);
     }
 
+    /** An approved volunteer: who they are and which community they serve. */
+    public record Approved(UUID volunteerId, UUID userId, UUID communityId) {}
+
+    /** The volunteer record {@code volunteerId} while it is APPROVED. */
+    public Optional<Approved> approved(UUID volunteerId) {
+        return volunteers.findByIdOptional(volunteerId).filter(v -> v.getStatus() == Volunteer.Status.APPROVED)
+                .map(v -> new Approved(v.getId(), v.getUserId(), v.getCommunityId()));
+    }
+
     /** Names of volunteers by id, for staff reports. */
     public Map<UUID, String> names(Collection<UUID> ids) {
         if (ids.isEmpty()) {

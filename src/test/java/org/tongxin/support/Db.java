@@ -28,6 +28,22 @@ public final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    public static java.util.List<String> strings(String sql, Object... args) {
+        try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void sql(String sql, Object... args) {
         try (Connection c = ds().getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, args);

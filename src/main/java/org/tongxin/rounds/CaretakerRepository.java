@@ -1,0 +1,77 @@
+package org.tongxin.rounds;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who looks after which household. Every change first takes the household's transaction-scoped
+ * advisory lock, so two changes of one household run one after the other; the volunteer's count
+ * ({@code caretaker_load}) is raised by a conditional upsert that refuses the one over the cap.
+ */
+@ApplicationScoped
+public class CaretakerRepository implements PanacheRepositoryBase<HouseholdCaretaker, UUID> {
+
+    /** Serialises changes of one household's members and caretaker until the transaction ends. */
+    void lockHousehold(UUID householdId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(cast(:h AS text), 21))")
+                .setParameter("h", householdId).getSingleResult();
+    }
+
+    Optional<HouseholdCaretaker> of(UUID householdId) {
+        return findByIdOptional(householdId);
+    }
+
+    /** One more household for the volunteer, unless they already have {@code cap}: false then. */
+    boolean takeLoad(UUID volunteerId, int cap) {
+        return getEntityManager().createNativeQuery("""
+                INSERT INTO caretaker_load AS l (volunteer_id, households) SELECT :v, 1 WHERE :cap >= 1
+                ON CONFLICT (volunteer_id) DO UPDATE SET households = l.households + 1 WHERE l.households < :cap""")
+                .setParameter("v", volunteerId).setParameter("cap", cap).executeUpdate() == 1;
+    }
+
+    void assign(UUID householdId, UUID volunteerId, UUID userId, UUID communityId, UUID by, OffsetDateTime at) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO household_caretaker (household_id, volunteer_id, user_id, community_id, assigned_by, assigned_at)
+                VALUES (:h, :v, :u, :c, :by, :at)""")
+                .setParameter("h", householdId).setParameter("v", volunteerId).setParameter("u", userId)
+                .setParameter("c", communityId).setParameter("by", by).setParameter("at", at).executeUpdate();
+    }
+
+    /** Removes the household's caretaker and gives the volunteer's count back; false when it had none. */
+    boolean unassign(UUID householdId) {
+        List<?> freed = getEntityManager().createNativeQuery(
+                "DELETE FROM household_caretaker WHERE household_id = :h RETURNING volunteer_id")
+                .setParameter("h", householdId).getResultList();
+        freed.forEach(v -> getEntityManager().createNativeQuery(
+                "UPDATE caretaker_load SET households = households - 1 WHERE volunteer_id = :v AND households > 0")
+                .setParameter("v", v).executeUpdate());
+        return !freed.isEmpty();
+    }
+
+    /** Frees every household a person looks after in a community (their volunteer role was revoked). */
+    int freeAll(UUID userId, UUID communityId) {
+        List<?> volunteers = getEntityManager().createNativeQuery("""
+                DELETE FROM household_caretaker WHERE user_id = :u AND community_id = :c RETURNING volunteer_id""")
+                .setParameter("u", userId).setParameter("c", communityId).getResultList();
+        if (!volunteers.isEmpty()) {
+            getEntityManager().createNativeQuery("""
+                    UPDATE caretaker_load l SET households = (SELECT count(*) FROM household_caretaker k WHERE k.volunteer_id = l.volunteer_id)
+                    WHERE l.volunteer_id IN (:vs)""").setParameter("vs", volunteers.stream().distinct().toList()).executeUpdate();
+        }
+        return volunteers.size();
+    }
+
+    /** The households a person looks after, by building and room order of their ids (stable pages). */
+    PanacheQuery<HouseholdCaretaker> lookedAfterBy(UUID userId) {
+        return find("userId = ?1 order by householdId", userId);
+    }
+
+    boolean looksAfter(UUID userId, UUID householdId) {
+        return count("userId = ?1 and householdId = ?2", userId, householdId) > 0;
+    }
+}

@@ -1,0 +1,269 @@
+package org.tongxin.rounds;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tongxin.common.SqlRows;
+
+/**
+ * Rounds, sites, call groups and each person's state in a round. Every change of a site's counts
+ * locks the site's row (the conditional UPDATE, or {@code call_next_group}'s FOR UPDATE) after the
+ * people's rows, in that order everywhere, so they run one after another on any replica without
+ * deadlocks; the conditions are in the statements, not in Java.
+ */
+@ApplicationScoped
+public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID> {
+
+    /** A site and its counts. */
+    @RegisterForReflection
+    public record SiteRow(UUID id, int seq, String name, String place, int cap, int callNextAt, int onSite, int expected,
+                          boolean paused) {}
+
+    /** A call group of a site. */
+    @RegisterForReflection
+    public record GroupRow(UUID id, UUID siteId, int seq, UUID gridId, int people, String label, OffsetDateTime calledAt) {}
+
+    /** What {@code call_next_group} did: the group it called, or why none. */
+    @RegisterForReflection
+    public record Called(UUID groupId, int seq, UUID gridId, int people, String label, String refused) {}
+
+    /** A person's state in a round. */
+    @RegisterForReflection
+    public record MemberState(UUID memberId, UUID householdId, UUID siteId, boolean arrived, boolean sampled, String skipReason) {}
+
+    /** People per household of some grids, to cut into call groups. */
+    @RegisterForReflection
+    public record HouseholdPeople(UUID householdId, UUID gridId, int people) {}
+
+    /** One line of the coverage: a grid or a building, with its counts. */
+    @RegisterForReflection
+    public record CoverageCount(UUID id, long residents, long sampled, long skipped) {}
+
+    /** The round as the database has it now (its status is changed by statements, not through the entity). */
+    TestingRound reloaded(TestingRound round) {
+        getEntityManager().flush();
+        getEntityManager().refresh(round);
+        return round;
+    }
+
+    boolean exists(UUID communityId, LocalDate date) {
+        return count("communityId = ?1 and date = ?2", communityId, date) > 0;
+    }
+
+    void insertRound(UUID id, UUID streetId, UUID communityId, LocalDate date, UUID by, OffsetDateTime at) {
+        native_("""
+                INSERT INTO testing_round (id, street_id, community_id, round_date, status, created_by, created_at)
+                VALUES (:id, :street, :community, :date, 'PLANNED', :by, :at)""")
+                .setParameter("id", id).setParameter("street", streetId).setParameter("community", communityId)
+                .setParameter("date", date).setParameter("by", by).setParameter("at", at).executeUpdate();
+    }
+
+    void insertSite(UUID id, UUID roundId, int seq, String name, String place, int cap, int callNextAt) {
+        native_("""
+                INSERT INTO testing_site (id, round_id, seq, name, place, cap, call_next_at)
+                VALUES (:id, :round, :seq, :name, :place, :cap, :next)""")
+                .setParameter("id", id).setParameter("round", roundId).setParameter("seq", seq).setParameter("name", name)
+                .setParameter("place", place).setParameter("cap", cap).setParameter("next", callNextAt).executeUpdate();
+    }
+
+    void insertGroup(UUID id, UUID roundId, UUID siteId, int seq, UUID gridId, int people, String label, Collection<UUID> households) {
+        native_("""
+                INSERT INTO call_group (id, round_id, site_id, seq, grid_id, people, label)
+                VALUES (:id, :round, :site, :seq, :grid, :people, :label)""")
+                .setParameter("id", id).setParameter("round", roundId).setParameter("site", siteId).setParameter("seq", seq)
+                .setParameter("grid", gridId).setParameter("people", people).setParameter("label", label).executeUpdate();
+        native_("""
+                INSERT INTO call_group_household (round_id, household_id, group_id)
+                SELECT :round, h, :group FROM unnest(cast(:households AS uuid[])) AS h""")
+                .setParameter("round", roundId).setParameter("group", id).setParameter("households", uuidArray(households))
+                .executeUpdate();
+    }
+
+    /** Everyone of the round's households takes part: one row each. */
+    void enrol(UUID roundId) {
+        native_("""
+                INSERT INTO round_member (round_id, member_id, household_id, grid_id, building_id)
+                SELECT :round, m.id, m.household_id, m.grid_id, m.building_id
+                FROM household_member m JOIN call_group_household h ON h.household_id = m.household_id AND h.round_id = :round""")
+                .setParameter("round", roundId).executeUpdate();
+    }
+
+    List<HouseholdPeople> householdPeople(Collection<UUID> gridIds) {
+        return SqlRows.tuples(native_("""
+                SELECT household_id, grid_id, count(*) AS people FROM household_member
+                WHERE grid_id IN (:grids) GROUP BY household_id, grid_id""", Tuple.class).setParameter("grids", gridIds))
+                .stream().map(r -> new HouseholdPeople(r.get("household_id", UUID.class), r.get("grid_id", UUID.class),
+                        SqlRows.integer(r, "people"))).toList();
+    }
+
+    boolean start(UUID roundId, OffsetDateTime at) {
+        return native_("UPDATE testing_round SET status = 'RUNNING', started_at = :at WHERE id = :id AND status = 'PLANNED'")
+                .setParameter("at", at).setParameter("id", roundId).executeUpdate() == 1;
+    }
+
+    List<SiteRow> sites(UUID roundId) {
+        return SqlRows.tuples(native_("""
+                SELECT id, seq, name, place, cap, call_next_at, on_site, expected, paused FROM testing_site
+                WHERE round_id = :round ORDER BY seq""", Tuple.class).setParameter("round", roundId)).stream()
+                .map(r -> new SiteRow(r.get("id", UUID.class), SqlRows.integer(r, "seq"), r.get("name", String.class),
+                        r.get("place", String.class), SqlRows.integer(r, "cap"), SqlRows.integer(r, "call_next_at"),
+                        SqlRows.integer(r, "on_site"), SqlRows.integer(r, "expected"), r.get("paused", Boolean.class))).toList();
+    }
+
+    List<GroupRow> groups(UUID roundId) {
+        return SqlRows.tuples(native_("""
+                SELECT id, site_id, seq, grid_id, people, label, called_at FROM call_group WHERE round_id = :round
+                ORDER BY site_id, seq""", Tuple.class).setParameter("round", roundId)).stream().map(RoundRepository::group).toList();
+    }
+
+    Optional<GroupRow> groupOf(UUID roundId, UUID householdId) {
+        return SqlRows.tuples(native_("""
+                SELECT g.id, g.site_id, g.seq, g.grid_id, g.people, g.label, g.called_at FROM call_group g
+                JOIN call_group_household h ON h.group_id = g.id WHERE h.round_id = :round AND h.household_id = :household""",
+                Tuple.class).setParameter("round", roundId).setParameter("household", householdId))
+                .stream().map(RoundRepository::group).findFirst();
+    }
+
+    List<UUID> householdsOf(UUID groupId) {
+        return native_("SELECT household_id FROM call_group_household WHERE group_id = :g", UUID.class)
+                .setParameter("g", groupId).getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /** Calls the site's next group ({@code call_next_group}, V26) in this transaction. */
+    Called callNext(UUID siteId, OffsetDateTime at, UUID by, boolean manual) {
+        Tuple r = (Tuple) native_("SELECT * FROM call_next_group(:site, :at, :by, :manual)", Tuple.class)
+                .setParameter("site", siteId).setParameter("at", at).setParameter("by", by).setParameter("manual", manual)
+                .getSingleResult();
+        return new Called(r.get("group_id", UUID.class), r.get("seq") == null ? 0 : SqlRows.integer(r, "seq"),
+                r.get("grid_id", UUID.class), r.get("people") == null ? 0 : SqlRows.integer(r, "people"),
+                r.get("label", String.class), r.get("refused", String.class));
+    }
+
+    List<MemberState> states(UUID roundId, Collection<UUID> memberIds) {
+        return SqlRows.tuples(native_("""
+                SELECT member_id, household_id, site_id, arrived_at IS NOT NULL AS arrived, sampled_at IS NOT NULL AS sampled,
+                       skip_reason FROM round_member WHERE round_id = :round AND member_id IN (:members)""", Tuple.class)
+                .setParameter("round", roundId).setParameter("members", memberIds)).stream()
+                .map(r -> new MemberState(r.get("member_id", UUID.class), r.get("household_id", UUID.class),
+                        r.get("site_id", UUID.class), r.get("arrived", Boolean.class), r.get("sampled", Boolean.class),
+                        r.get("skip_reason", String.class))).toList();
+    }
+
+    List<UUID> membersOf(UUID roundId, UUID householdId) {
+        return native_("SELECT member_id FROM round_member WHERE round_id = :round AND household_id = :h ORDER BY member_id",
+                UUID.class).setParameter("round", roundId).setParameter("h", householdId)
+                .getResultList().stream().map(UUID.class::cast).toList();
+    }
+
+    /** Marks those of {@code memberIds} who had not arrived, been sampled or skipped as arrived at the site: how many. */
+    int arrive(UUID roundId, UUID siteId, Collection<UUID> memberIds, OffsetDateTime at) {
+        return native_("""
+                UPDATE round_member SET arrived_at = :at, site_id = :site
+                WHERE round_id = :round AND member_id IN (:members)
+                  AND arrived_at IS NULL AND sampled_at IS NULL AND skip_reason IS NULL""")
+                .setParameter("at", at).setParameter("site", siteId).setParameter("round", roundId)
+                .setParameter("members", memberIds).executeUpdate();
+    }
+
+    /** {@code n} more people on site, of the called groups' expected, unless that passes the cap: false then. */
+    boolean onSiteUp(UUID siteId, int n) {
+        return native_("""
+                UPDATE testing_site SET on_site = on_site + :n, expected = greatest(expected - :n, 0)
+                WHERE id = :site AND on_site + :n <= cap""").setParameter("n", n).setParameter("site", siteId).executeUpdate() == 1;
+    }
+
+    /** {@code left} people left the site (sampled, or skipped while there), {@code notComing} called people will not come. */
+    void onSiteDown(UUID siteId, int left, int notComing) {
+        native_("""
+                UPDATE testing_site SET on_site = greatest(on_site - :left, 0), expected = greatest(expected - :gone, 0)
+                WHERE id = :site""").setParameter("left", left).setParameter("gone", notComing).setParameter("site", siteId)
+                .executeUpdate();
+    }
+
+    /** Samples at the site those of {@code memberIds} who arrived there and were not sampled: answers who. */
+    List<UUID> sampleAtSite(UUID roundId, UUID siteId, Collection<UUID> memberIds, UUID by, OffsetDateTime at) {
+        return ids(native_("""
+                UPDATE round_member SET sampled_at = :at, sampled_by = :by
+                WHERE round_id = :round AND member_id IN (:members) AND site_id = :site
+                  AND arrived_at IS NOT NULL AND sampled_at IS NULL RETURNING member_id""", UUID.class)
+                .setParameter("at", at).setParameter("by", by).setParameter("round", roundId).setParameter("members", memberIds)
+                .setParameter("site", siteId));
+    }
+
+    /** Samples at home those of {@code memberIds} not sampled yet and not on a site: answers who. */
+    List<UUID> sampleAtHome(UUID roundId, Collection<UUID> memberIds, UUID by, OffsetDateTime at) {
+        return ids(native_("""
+                UPDATE round_member SET sampled_at = :at, sampled_by = :by, at_home = true
+                WHERE round_id = :round AND member_id IN (:members) AND sampled_at IS NULL AND arrived_at IS NULL
+                RETURNING member_id""", UUID.class)
+                .setParameter("at", at).setParameter("by", by).setParameter("round", roundId).setParameter("members", memberIds));
+    }
+
+    /** Where a skipped person was: on site (arrived at {@code siteId}, not sampled) or not. */
+    @RegisterForReflection
+    public record SkippedFrom(UUID householdId, UUID siteId, boolean wasOnSite, boolean wasSkipped) {}
+
+    /**
+     * Skips a person not sampled yet (their row locked and read as it is now); empty when they were
+     * sampled or are not in the round.
+     */
+    Optional<SkippedFrom> skip(UUID roundId, UUID memberId, SkipReason reason, UUID by, OffsetDateTime at) {
+        return SqlRows.tuples(native_("""
+                WITH before AS (SELECT household_id, site_id, arrived_at, skip_reason FROM round_member
+                                WHERE round_id = :round AND member_id = :member AND sampled_at IS NULL FOR UPDATE)
+                UPDATE round_member m SET skip_reason = :reason, skipped_at = :at, skipped_by = :by, arrived_at = NULL
+                FROM before WHERE m.round_id = :round AND m.member_id = :member
+                RETURNING before.household_id, before.site_id, before.arrived_at IS NOT NULL AS was_on_site,
+                          before.skip_reason IS NOT NULL AS was_skipped""", Tuple.class)
+                .setParameter("reason", reason.name()).setParameter("at", at).setParameter("by", by)
+                .setParameter("round", roundId).setParameter("member", memberId)).stream()
+                .map(r -> new SkippedFrom(r.get("household_id", UUID.class), r.get("site_id", UUID.class),
+                        r.get("was_on_site", Boolean.class), r.get("was_skipped", Boolean.class))).findFirst();
+    }
+
+    boolean setPaused(UUID siteId, boolean paused) {
+        return native_("UPDATE testing_site SET paused = :p WHERE id = :site").setParameter("p", paused).setParameter("site", siteId)
+                .executeUpdate() == 1;
+    }
+
+    /** Residents, sampled and skipped (not sampled) per grid or building of the round. */
+    List<CoverageCount> coverage(UUID roundId, boolean byBuilding) {
+        String key = byBuilding ? "building_id" : "grid_id";
+        return SqlRows.tuples(native_("""
+                SELECT %s AS id, count(*) AS residents, count(sampled_at) AS sampled,
+                       count(*) FILTER (WHERE sampled_at IS NULL AND skip_reason IS NOT NULL) AS skipped
+                FROM round_member WHERE round_id = :round GROUP BY %s""".formatted(key, key), Tuple.class)
+                .setParameter("round", roundId)).stream().map(r -> new CoverageCount(r.get("id", UUID.class),
+                        ((Number) r.get("residents")).longValue(), ((Number) r.get("sampled")).longValue(),
+                        ((Number) r.get("skipped")).longValue())).toList();
+    }
+
+    private static GroupRow group(Tuple r) {
+        return new GroupRow(r.get("id", UUID.class), r.get("site_id", UUID.class), SqlRows.integer(r, "seq"), r.get("grid_id", UUID.class),
+                SqlRows.integer(r, "people"), r.get("label", String.class), SqlRows.at(r.get("called_at")));
+    }
+
+    private static List<UUID> ids(Query query) {
+        return ((List<?>) query.getResultList()).stream().map(UUID.class::cast).toList();
+    }
+
+    private static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    private Query native_(String sql) {
+        return getEntityManager().createNativeQuery(sql);
+    }
+
+    private Query native_(String sql, Class<?> type) {
+        return getEntityManager().createNativeQuery(sql, type);
+    }
+}
