@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 bash deploy/services.sh tongxin_test
+# The sheet tests read the PDFs back: poppler renders a page, zbar decodes its QR codes.
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1; then
+  echo "[test] installing poppler-utils and zbar-tools"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils poppler-data zbar-tools >/dev/null
+fi
 mvn -B clean package -Pnative-sources -DskipTests "$@"
 mvn -B verify "$@"
 if ! (cd target/quarkus-app && java @../../deploy/jvm.options -XX:AOTCache=app.aot -XX:AOTMode=on \

@@ -31,6 +31,7 @@ import org.tongxin.support.Api;
 import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.PackagedService;
+import org.tongxin.support.PdfReadBack;
 import org.tongxin.support.ServiceProcess;
 import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.WeChatStub;
@@ -48,6 +49,7 @@ class PiiRotationIT {
     private static final String KEY_1 = key();
     private static final String KEY_2 = key();
     private static final WeChatStub WECHAT = new WeChatStub();
+    private static final String TESTING_CODE = "HS-ROTATION-" + UUID.randomUUID();
     private static Map<String, String> base;
 
     @BeforeAll
@@ -148,7 +150,14 @@ class PiiRotationIT {
             volunteer.as().body(Map.of("note", "已送到门口")).post(path + "/complete").then().statusCode(200);
             staff.as().body(Map.of("communityId", org.communityId(), "name", "1号楼群", "webhookKey", robotKey))
                     .post("/api/group-chats").then().statusCode(201);
+            String member = resident.as().body(Map.of("name", "赵秀英")).post("/api/households/" + household + "/members")
+                    .then().statusCode(201).extract().path("id");
+            resident.as().body(Map.of("code", TESTING_CODE)).put("/api/household-members/" + member + "/testing-code")
+                    .then().statusCode(204);
+            this.household = household;
         }
+
+        UUID household;
 
         void readEverything() {
             String path = "/api/care-requests/" + care;
@@ -164,6 +173,16 @@ class PiiRotationIT {
             resident.as().get("/api/me").then().statusCode(200).body("phone", equalTo("138****5678"));
             staff.as().get("/api/group-chats?communityId=" + org.communityId()).then().statusCode(200)
                     .body("items[0].name", equalTo("1号楼群"));
+            resident.as().get("/api/households/" + household + "/members").then().statusCode(200)
+                    .body("[0].nameMasked", equalTo("赵*英")).body("[0].hasTestingCode", equalTo(true));
+            byte[] sheet = resident.as().get("/api/households/" + household + "/sheet.pdf").then().statusCode(200).extract().asByteArray();
+            try {
+                Path pdf = Files.createTempFile("rotation", ".pdf");
+                Files.write(pdf, sheet);
+                assertEquals(true, PdfReadBack.qrCodes(pdf, 1, 300).contains(TESTING_CODE), "the testing code opens and prints");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         void robotStillPosts() throws InterruptedException {

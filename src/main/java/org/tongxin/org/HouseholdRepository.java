@@ -57,6 +57,15 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 HouseholdLabel.class).setParameter("ids", householdIds).getResultList();
     }
 
+    /** Building and room of every household of a grid, or of one building when {@code buildingId} is set. */
+    public List<HouseholdLabel> labelsIn(UUID gridId, UUID buildingId) {
+        var query = getEntityManager().createQuery("""
+                select h.id, b.id, b.name, h.room from Household h, Building b
+                where b.id = h.buildingId and b.gridId = :grid""" + (buildingId == null ? "" : " and b.id = :building"),
+                HouseholdLabel.class).setParameter("grid", gridId);
+        return (buildingId == null ? query : query.setParameter("building", buildingId)).getResultList();
+    }
+
     /** Where a household is and the risk level it lives under (its building's, else its community's), in one query. */
     public Optional<OrgDtos.HouseholdPlace> place(UUID householdId) {
         return getEntityManager().createQuery("""

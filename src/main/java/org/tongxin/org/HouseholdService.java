@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -118,6 +119,11 @@ public class HouseholdService {
             return Map.of();
         }
         return households.labels(householdIds).stream().collect(Collectors.toMap(HouseholdLabel::householdId, l -> l));
+    }
+
+    /** Building and room of every household of a place: a grid, or a building of it ({@code place.buildingId()} set). */
+    public List<HouseholdLabel> labelsIn(OrgLocation place) {
+        return households.labelsIn(place.gridId(), place.buildingId());
     }
 
     /** Where a household is and which risk level applies to it (for delivery modes, notices). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,13 +31,17 @@ import org.tongxin.rounds.RoundsDtos.*;
 @SecurityRequirement(name = "bearer")
 public class HouseholdMemberResource {
 
+    static final String PDF = "application/pdf";
+
     private final MemberService members;
     private final CaretakerService caretakers;
+    private final SheetService sheets;
     private final CurrentCaller caller;
 
-    HouseholdMemberResource(MemberService members, CaretakerService caretakers, CurrentCaller caller) {
+    HouseholdMemberResource(MemberService members, CaretakerService caretakers, SheetService sheets, CurrentCaller caller) {
         this.members = members;
         this.caretakers = caretakers;
+        this.sheets = sheets;
         this.caller = caller;
     }
 
@@ -104,5 +109,47 @@ public class HouseholdMemberResource {
     public Page<HouseholdMembers> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return members.lookedAfter(caller.get(), page, size);
+    }
+
+    @GET
+    @Path("/households/{id}/sheet.pdf")
+    @Produces(PDF)
+    @Operation(summary = "The household's sheet: one A4 page with each member's testing code as a QR code and the household's "
+            + "check-in QR (its residents, its caretaker, grid workers and staff in scope)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response householdSheet(@PathParam("id") UUID householdId) {
+        return pdf(sheets.household(caller.get(), householdId));
+    }
+
+    @GET
+    @Path("/grids/{id}/sheets.pdf")
+    @Produces(PDF)
+    @Operation(summary = "A lane's stack of household sheets in walking order, one page each (grid workers and staff in scope)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.GRID_NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response gridSheets(@PathParam("id") UUID gridId) {
+        return pdf(sheets.grid(caller.get(), gridId));
+    }
+
+    @GET
+    @Path("/buildings/{id}/sheets.pdf")
+    @Produces(PDF)
+    @Operation(summary = "A building's stack of household sheets in room order, one page each (grid workers and staff in scope)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.BUILDING_NOT_FOUND)
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response buildingSheets(@PathParam("id") UUID buildingId) {
+        return pdf(sheets.building(caller.get(), buildingId));
+    }
+
+    private static Response pdf(SheetService.Sheet sheet) {
+        return Response.ok(sheet.pdf(), PDF).header("Content-Disposition", "attachment; filename=\"" + sheet.filename() + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 }

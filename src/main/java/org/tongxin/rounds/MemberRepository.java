@@ -19,6 +19,10 @@ public class MemberRepository implements PanacheRepositoryBase<HouseholdMember, 
         return householdIds.isEmpty() ? List.of() : list("place.householdId in ?1 order by addedAt, id", householdIds);
     }
 
+    List<HouseholdMember> byIds(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
     void setTestingCode(UUID memberId, byte[] sealed, OffsetDateTime at) {
         getEntityManager().createNativeQuery("UPDATE household_member SET testing_code_enc = :code, code_updated_at = :at WHERE id = :id")
                 .setParameter("code", sealed).setParameter("at", at).setParameter("id", memberId).executeUpdate();

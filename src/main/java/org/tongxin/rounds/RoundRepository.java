@@ -234,16 +234,53 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
                 .executeUpdate() == 1;
     }
 
-    /** Residents, sampled and skipped (not sampled) per grid or building of the round. */
-    List<CoverageCount> coverage(UUID roundId, boolean byBuilding) {
-        String key = byBuilding ? "building_id" : "grid_id";
+    /** How coverage lines are keyed. */
+    enum CoverageKey { GRID("grid_id"), BUILDING("building_id"), HOUSEHOLD("household_id");
+        final String column;
+        CoverageKey(String column) { this.column = column; }
+    }
+
+    /** Residents, sampled and skipped (not sampled) per grid, building or household of the round. */
+    List<CoverageCount> coverage(UUID roundId, CoverageKey key) {
         return SqlRows.tuples(native_("""
                 SELECT %s AS id, count(*) AS residents, count(sampled_at) AS sampled,
                        count(*) FILTER (WHERE sampled_at IS NULL AND skip_reason IS NOT NULL) AS skipped
-                FROM round_member WHERE round_id = :round GROUP BY %s""".formatted(key, key), Tuple.class)
+                FROM round_member WHERE round_id = :round GROUP BY %s""".formatted(key.column, key.column), Tuple.class)
                 .setParameter("round", roundId)).stream().map(r -> new CoverageCount(r.get("id", UUID.class),
                         ((Number) r.get("residents")).longValue(), ((Number) r.get("sampled")).longValue(),
                         ((Number) r.get("skipped")).longValue())).toList();
+    }
+
+    /** A person of the round not sampled yet, with the reason they were skipped (null: missing). */
+    @RegisterForReflection
+    public record Unsampled(UUID memberId, UUID householdId, String skipReason) {}
+
+    /**
+     * The round's people not sampled yet, by household then member ({@code reason} set: only those
+     * skipped for it), a page at a time; {@code size} 0: all of them.
+     */
+    List<Unsampled> unsampled(UUID roundId, SkipReason reason, int page, int size) {
+        Query q = native_("""
+                SELECT member_id, household_id, skip_reason FROM round_member
+                WHERE round_id = :round AND sampled_at IS NULL""" + (reason == null ? "" : " AND skip_reason = :reason")
+                + " ORDER BY household_id, member_id", Tuple.class).setParameter("round", roundId);
+        if (reason != null) {
+            q.setParameter("reason", reason.name());
+        }
+        if (size > 0) {
+            q.setFirstResult(page * size).setMaxResults(size);
+        }
+        return SqlRows.tuples(q).stream().map(r -> new Unsampled(r.get("member_id", UUID.class), r.get("household_id", UUID.class),
+                r.get("skip_reason", String.class))).toList();
+    }
+
+    long countUnsampled(UUID roundId, SkipReason reason) {
+        Query q = native_("SELECT count(*) FROM round_member WHERE round_id = :round AND sampled_at IS NULL"
+                + (reason == null ? "" : " AND skip_reason = :reason")).setParameter("round", roundId);
+        if (reason != null) {
+            q.setParameter("reason", reason.name());
+        }
+        return ((Number) q.getSingleResult()).longValue();
     }
 
     private static GroupRow group(Tuple r) {

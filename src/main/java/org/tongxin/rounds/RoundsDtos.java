@@ -75,6 +75,10 @@ public final class RoundsDtos {
 
     public record Skipped(UUID memberId, SkipReason reason) {}
 
+    public record Unsampled(UUID householdId, String buildingName, String room, UUID memberId,
+                            @Schema(nullable = true, description = "the name masked; null when it cannot be opened") String nameMasked,
+                            @Schema(nullable = true, description = "why they were skipped; null: missing") SkipReason skipReason) {}
+
     public record CoverageRow(UUID id, String name, long residents, long sampled, long skipped, long missing) {}
 
     public record Coverage(long residents, long sampled, long skipped, long missing, List<CoverageRow> rows) {}

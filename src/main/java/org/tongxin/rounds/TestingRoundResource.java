@@ -1,6 +1,8 @@
 package org.tongxin.rounds;
 
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -16,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
+import org.tongxin.common.Page;
 import org.tongxin.common.PlaceError;
 import org.tongxin.rounds.RoundsDtos.*;
 
@@ -27,6 +31,9 @@ import org.tongxin.rounds.RoundsDtos.*;
 @Tag(name = "Testing rounds")
 @SecurityRequirement(name = "bearer")
 public class TestingRoundResource {
+
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final RoundService rounds;
     private final StationService station;
@@ -147,11 +154,47 @@ public class TestingRoundResource {
 
     @GET
     @Path("/{id}/coverage")
-    @Operation(summary = "Who is not sampled yet, per lane or building: sampled + skipped + missing = residents (station)")
+    @Produces({MediaType.APPLICATION_JSON, CSV, XLSX})
+    @Operation(summary = "Who is not sampled yet, per lane, building or household: sampled + skipped + missing = residents "
+            + "(station); ?format=csv, or xlsx with the list of everyone not sampled as a second sheet")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
-    public Coverage coverage(@PathParam("id") UUID id,
-                             @QueryParam("by") @DefaultValue("grid") @Pattern(regexp = "grid|building") String by) {
-        return coverage.coverage(caller.get(), id, "building".equals(by) ? CoverageService.By.BUILDING : CoverageService.By.GRID);
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Coverage.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response coverage(@PathParam("id") UUID id,
+                             @QueryParam("by") @DefaultValue("grid") @Pattern(regexp = "grid|building|household") String by,
+                             @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "json|csv|xlsx") String format) {
+        RoundRepository.CoverageKey key = RoundRepository.CoverageKey.valueOf(by.toUpperCase(java.util.Locale.ROOT));
+        return switch (format) {
+            case "csv" -> Response.ok(coverage.csv(caller.get(), id, key), CSV + ";charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"coverage-" + id + ".csv\"").build();
+            case "xlsx" -> Response.ok(coverage.xlsx(caller.get(), id, key), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"coverage-" + id + ".xlsx\"").build();
+            default -> Response.ok(coverage.coverage(caller.get(), id, key), MediaType.APPLICATION_JSON).build();
+        };
+    }
+
+    @GET
+    @Path("/{id}/unsampled")
+    @Operation(summary = "Everyone of the round not sampled yet, with building, room, the name masked and the reason if skipped "
+            + "(station)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
+    public Page<Unsampled> unsampled(@PathParam("id") UUID id,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return coverage.unsampled(caller.get(), id, page, size);
+    }
+
+    @GET
+    @Path("/{id}/home-sampling")
+    @Operation(summary = "Those to sample at their door: skipped for HOME_SAMPLING and not sampled yet (station, and approved "
+            + "volunteers of the community)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
+    public List<Unsampled> homeSampling(@PathParam("id") UUID id) {
+        return coverage.homeSampling(caller.get(), id);
     }
 }

@@ -25,7 +25,7 @@ class TestingRoundTest {
     private static final java.util.concurrent.atomic.AtomicInteger DAY = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
-    void aRoundCallsItsGroupsInLaneOrderAsTheSiteEmptiesAndCountsEveryone() {
+    void aRoundCallsItsGroupsInLaneOrderAsTheSiteEmptiesAndCountsEveryone() throws Exception {
         Village v = village(6, 3);
         Api.User resident = Api.resident();
         resident.as().body(Map.of("joinCode", v.joinCodes.get(0))).post("/api/me/household").then().statusCode(200);
@@ -74,8 +74,24 @@ class TestingRoundTest {
         volunteer.as().body(Map.of("memberIds", v.members.get(3).subList(0, 1))).post(path(id, "samples")).then().statusCode(200)
                 .body("sampled", equalTo(1)).body("onSite", nullValue());
 
+        v.staff.as().body(Map.of("memberId", v.members.get(5).get(0), "reason", "HOME_SAMPLING")).post(path(id, "skips"))
+                .then().statusCode(200);
+        volunteer.as().get(path(id, "home-sampling")).then().statusCode(200).body("memberId", contains(v.members.get(5).get(0)))
+                .body("[0].room", equalTo("104")).body("[0].buildingName", equalTo("2号楼"));
+        v.staff.as().get(path(id, "unsampled?size=100")).then().statusCode(200).body("total", equalTo(14))
+                .body("items.find { it.memberId == '" + v.members.get(1).get(0) + "' }.skipReason", equalTo("AWAY"));
         v.staff.as().get(path(id, "coverage")).then().statusCode(200).body("residents", equalTo(18)).body("sampled", equalTo(4))
-                .body("skipped", equalTo(1)).body("missing", equalTo(13)).body("rows[0].name", equalTo("一网格"));
+                .body("skipped", equalTo(2)).body("missing", equalTo(12)).body("rows[0].name", equalTo("一网格"));
+        v.staff.as().get(path(id, "coverage?by=household")).then().statusCode(200).body("rows", hasSize(6))
+                .body("rows[0].name", equalTo("1号楼 102")).body("rows[0].sampled", equalTo(3));
+        String csv = v.staff.as().get(path(id, "coverage?format=csv")).then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertTrue(csv.contains("合计,18,4,2,12"), csv);
+        byte[] xlsx = v.staff.as().get(path(id, "coverage?format=xlsx&by=building")).then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertEquals(4, wb.getSheet(0).orElseThrow().read().size(), "header, two buildings and the total");
+            assertEquals(1 + 14, wb.getSheet(1).orElseThrow().read().size(), "everyone not sampled, one line each");
+        }
         v.staff.as().get(path(id, "coverage?by=building")).then().statusCode(200).body("rows.name", contains("1号楼", "2号楼"))
                 .body("rows.residents", contains(9, 9));
         v.staff.as().get(path(id, "coverage?by=lane")).then().spec(problem(400, "VALIDATION_FAILED"));
