@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.restassured.RestAssured;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +25,8 @@ import org.tongxin.common.SealedColumn;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
-import org.tongxin.support.PackagedService;
 import org.tongxin.support.PdfReadBack;
+import org.tongxin.support.ProdConfig;
 import org.tongxin.support.ServiceProcess;
 import org.tongxin.support.ShiftFixture;
 import org.tongxin.support.WeChatStub;
@@ -46,35 +41,17 @@ class PiiRotationIT {
 
     private static final String DATABASE = "tongxin_rotation";
     private static final int REDIS_DB = 12;
-    private static final String KEY_1 = key();
-    private static final String KEY_2 = key();
+    private static final String KEY_1 = ProdConfig.key();
+    private static final String KEY_2 = ProdConfig.key();
     private static final WeChatStub WECHAT = new WeChatStub();
     private static final String TESTING_CODE = "HS-ROTATION-" + UUID.randomUUID();
     private static Map<String, String> base;
 
     @BeforeAll
     static void surroundings() throws Exception {
-        PackagedService.freshDatabase(DATABASE);
-        PackagedService.flushRedis(REDIS_DB);
-        Path dir = Files.createDirectories(Path.of("target/it").toAbsolutePath());
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        KeyPair jwt = rsa.generateKeyPair();
-        Path signKey = pem(dir.resolve("rotation-private.pem"), "PRIVATE KEY", jwt.getPrivate().getEncoded());
-        Path verifyKey = pem(dir.resolve("rotation-public.pem"), "PUBLIC KEY", jwt.getPublic().getEncoded());
-        base = new HashMap<>(WECHAT.start());
-        base.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        base.put("quarkus.redis.hosts", "redis://127.0.0.1:6379/" + REDIS_DB);
-        base.put("tongxin.wechat.app-id", "wx-test-app");
-        base.put("tongxin.wechat.secret", "it-secret");
-        base.put("tongxin.http.trusted-proxies", "127.0.0.1,::1");
-        base.put("tongxin.pii.hash-key", key());
+        base = ProdConfig.of("rotation", DATABASE, REDIS_DB, WECHAT.start());
         base.put("tongxin.pii.reseal-every", "1s");
         base.put("tongxin.pii.reseal-delay", "1s");
-        base.put("tongxin.auth.bootstrap-admin-code", "rot-" + HexFormat.of().formatHex(Base64.getDecoder().decode(key()), 0, 12));
-        base.put("smallrye.jwt.sign.key.location", signKey.toString());
-        base.put("mp.jwt.verify.publickey.location", verifyKey.toString());
-        RestAssured.baseURI = "http://127.0.0.1";
     }
 
     @AfterAll
@@ -121,16 +98,9 @@ class PiiRotationIT {
         final String robotKey = "rot-" + UUID.randomUUID().toString().substring(0, 8);
 
         District() throws Exception {
-            Api.User first = Api.resident();
-            first.as().body(Map.of("code", base.get("tongxin.auth.bootstrap-admin-code"))).post("/api/invitations/accept")
-                    .then().statusCode(200);
-            admin = Api.refresh(first);
+            admin = ProdConfig.admin(base);
             org = OrgFixture.streetToHousehold(admin);
-            String invitation = admin.as().body(Map.of("role", "COMMUNITY_STAFF", "scopeId", org.communityId(), "maxUses", 1))
-                    .post("/api/invitations").then().statusCode(201).extract().path("code");
-            Api.User invited = Api.resident();
-            invited.as().body(Map.of("code", invitation)).post("/api/invitations/accept").then().statusCode(200);
-            staff = Api.refresh(invited);
+            staff = ProdConfig.invited(admin, "COMMUNITY_STAFF", org.communityId());
             resident = OrderFixture.household(staff, org);
             resident.as().body(Map.of("code", "phone-ok")).post("/api/me/phone").then().statusCode(200);
             Api.User applicant = Api.resident();
@@ -233,17 +203,5 @@ class PiiRotationIT {
             }
         }
         return total;
-    }
-
-    private static String key() {
-        byte[] k = new byte[32];
-        new java.security.SecureRandom().nextBytes(k);
-        return Base64.getEncoder().encodeToString(k);
-    }
-
-    private static Path pem(Path file, String type, byte[] der) throws Exception {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-        Files.writeString(file, "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n");
-        return file;
     }
 }

@@ -27,6 +27,7 @@ import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import org.tongxin.rounds.RoundsDtos.AddMember;
 import org.tongxin.rounds.RoundsDtos.HouseholdMembers;
+import org.tongxin.rounds.RoundsDtos.MemberRound;
 import org.tongxin.rounds.RoundsDtos.MemberView;
 import org.tongxin.rounds.RoundsDtos.SetTestingCode;
 import org.tongxin.volunteer.VolunteerService;
@@ -43,6 +44,7 @@ public class MemberService {
     static final int MAX_CODE_BYTES = 512;
 
     private final MemberRepository members;
+    private final RoundRepository rounds;
     private final CaretakerRepository caretakers;
     private final HouseholdService households;
     private final AccountService accounts;
@@ -52,9 +54,10 @@ public class MemberService {
     private final RoundsConfig config;
     private final Clock clock;
 
-    MemberService(MemberRepository members, CaretakerRepository caretakers, HouseholdService households, AccountService accounts,
-                  VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, RoundsConfig config, Clock clock) {
+    MemberService(MemberRepository members, RoundRepository rounds, CaretakerRepository caretakers, HouseholdService households,
+                  AccountService accounts, VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, RoundsConfig config, Clock clock) {
         this.members = members;
+        this.rounds = rounds;
         this.caretakers = caretakers;
         this.households = households;
         this.accounts = accounts;
@@ -76,12 +79,12 @@ public class MemberService {
         HouseholdMember m = new HouseholdMember(household, req.name().strip(), caller.userId(), OffsetDateTime.now(clock), pii);
         members.persist(m);
         Log.infof("household member added id=%s household=%s by=%s", m.getId(), householdId, caller.userId());
-        return view(m, pii.reader(m.getId()));
+        return view(m, pii.reader(m.getId()), null);
     }
 
     public List<MemberView> of(Caller caller, UUID householdId) {
         requireTending(caller, households.locate(householdId));
-        return members.ofHouseholds(List.of(householdId)).stream().map(m -> view(m, pii.reader(m.getId()))).toList();
+        return byHousehold(List.of(householdId)).getOrDefault(householdId, List.of());
     }
 
     @Transactional
@@ -106,9 +109,12 @@ public class MemberService {
                 byHousehold.getOrDefault(id, List.of()))).toList(), mine.page(), mine.size(), mine.total());
     }
 
+    /** The people of these households with their state in their latest round. */
     private Map<UUID, List<MemberView>> byHousehold(Collection<UUID> ids) {
-        return members.ofHouseholds(ids).stream().collect(Collectors.groupingBy(HouseholdMember::getHouseholdId,
-                Collectors.mapping(m -> view(m, pii.reader(m.getId())), Collectors.toList())));
+        List<HouseholdMember> people = members.ofHouseholds(ids);
+        Map<UUID, MemberRound> states = rounds.latestStates(people.stream().map(HouseholdMember::getId).toList());
+        return people.stream().collect(Collectors.groupingBy(HouseholdMember::getHouseholdId, java.util.LinkedHashMap::new,
+                Collectors.mapping(m -> view(m, pii.reader(m.getId()), states.get(m.getId())), Collectors.toList())));
     }
 
     /** The household's residents, its caretaker volunteer, or a grid worker (or staff) whose scope covers it; else 403. */
@@ -125,8 +131,8 @@ public class MemberService {
                 && volunteers.approvedVolunteerId(caller.userId(), household.communityId()).isPresent();
     }
 
-    private static MemberView view(HouseholdMember m, PiiCipher.Reader r) {
+    private static MemberView view(HouseholdMember m, PiiCipher.Reader r, MemberRound round) {
         String name = m.name(r);
-        return new MemberView(m.getId(), name == null ? null : Names.mask(name), m.hasTestingCode());
+        return new MemberView(m.getId(), name == null ? null : Names.mask(name), m.hasTestingCode(), round);
     }
 }

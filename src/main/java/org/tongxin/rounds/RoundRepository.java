@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.common.SqlRows;
@@ -249,6 +250,31 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
                 .setParameter("round", roundId)).stream().map(r -> new CoverageCount(r.get("id", UUID.class),
                         ((Number) r.get("residents")).longValue(), ((Number) r.get("sampled")).longValue(),
                         ((Number) r.get("skipped")).longValue())).toList();
+    }
+
+    /** Each person's state in the latest round (by date) that tests them. */
+    Map<UUID, RoundsDtos.MemberRound> latestStates(Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, RoundsDtos.MemberRound> out = new java.util.HashMap<>();
+        SqlRows.tuples(native_("""
+                SELECT DISTINCT ON (m.member_id) m.member_id, r.id AS round_id, r.round_date, m.sampled_at IS NOT NULL AS sampled,
+                       m.skip_reason, m.arrived_at IS NOT NULL AS arrived, g.called_at IS NOT NULL AS called
+                FROM round_member m JOIN testing_round r ON r.id = m.round_id
+                     JOIN call_group_household h ON h.round_id = m.round_id AND h.household_id = m.household_id
+                     JOIN call_group g ON g.id = h.group_id
+                WHERE m.member_id IN (:members) ORDER BY m.member_id, r.round_date DESC""", Tuple.class)
+                .setParameter("members", memberIds)).forEach(r -> {
+                    String skip = r.get("skip_reason", String.class);
+                    RoundsDtos.RoundState state = r.get("sampled", Boolean.class) ? RoundsDtos.RoundState.SAMPLED
+                            : skip != null ? RoundsDtos.RoundState.SKIPPED
+                            : r.get("arrived", Boolean.class) ? RoundsDtos.RoundState.ON_SITE
+                            : r.get("called", Boolean.class) ? RoundsDtos.RoundState.CALLED : RoundsDtos.RoundState.WAITING;
+                    out.put(r.get("member_id", UUID.class), new RoundsDtos.MemberRound(r.get("round_id", UUID.class),
+                            r.get("round_date", LocalDate.class), state, skip == null ? null : SkipReason.valueOf(skip)));
+                });
+        return out;
     }
 
     /** A person of the round not sampled yet, with the reason they were skipped (null: missing). */

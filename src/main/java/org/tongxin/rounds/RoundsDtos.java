@@ -24,7 +24,14 @@ public final class RoundsDtos {
     public record AddMember(@NotBlank @Size(max = 32) @SafeText String name) {}
 
     public record MemberView(UUID id, @Schema(nullable = true, description = "the name masked: 王*英; null when it cannot be opened")
-                             String nameMasked, boolean hasTestingCode) {}
+                             String nameMasked, boolean hasTestingCode,
+                             @Schema(nullable = true, description = "where the person stands in the latest round that tests them")
+                             MemberRound round) {}
+
+    /** WAITING (their group not called yet), CALLED, ON_SITE (arrived), SAMPLED, or SKIPPED with the reason. */
+    public record MemberRound(UUID roundId, LocalDate date, RoundState state, @Schema(nullable = true) SkipReason skipReason) {}
+
+    public enum RoundState { WAITING, CALLED, ON_SITE, SAMPLED, SKIPPED }
 
     public record SetTestingCode(@NotBlank @Size(max = 512) @SafeText
                                  @Schema(description = "the text of the provincial testing QR code, at most 512 UTF-8 bytes") String code) {}

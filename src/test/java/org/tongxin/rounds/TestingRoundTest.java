@@ -95,6 +95,12 @@ class TestingRoundTest {
         v.staff.as().get(path(id, "coverage?by=building")).then().statusCode(200).body("rows.name", contains("1号楼", "2号楼"))
                 .body("rows.residents", contains(9, 9));
         v.staff.as().get(path(id, "coverage?by=lane")).then().spec(problem(400, "VALIDATION_FAILED"));
+        resident.as().get("/api/households/" + v.households.get(0) + "/members").then().statusCode(200)
+                .body("round.state", contains("SAMPLED", "SAMPLED", "SAMPLED")).body("[0].round.roundId", equalTo(id));
+        v.staff.as().get("/api/households/" + v.households.get(1) + "/members").then().statusCode(200)
+                .body("round.state", contains("SKIPPED", "ON_SITE", "ON_SITE")).body("[0].round.skipReason", equalTo("AWAY"));
+        v.staff.as().get("/api/households/" + v.households.get(4) + "/members").then().statusCode(200)
+                .body("round.state", everyItem(equalTo("WAITING")));
         assertEquals(2, Db.count("SELECT count(*) FROM notice WHERE ref IN (?, ?)", "round-call:" + groups.get(0),
                 "round-call:" + groups.get(1)));
     }
