@@ -84,14 +84,23 @@ class TestingRoundReplicasIT {
                 assertEquals(List.of(groups.get(done.size())), fresh, "exactly the next group, in order, one at a time");
                 done.add(fresh.get(0));
                 List<String> households = column("SELECT household_id::text FROM call_group_household WHERE group_id = ?::uuid", fresh.get(0));
-                List<Integer> arrived = Parallel.run(households, h -> phone.get().body(Map.of("siteId", site, "householdId", h))
-                        .post("/api/testing-rounds/" + id + "/arrivals").then().extract().statusCode());
-                List<String> people = column("SELECT member_id::text FROM round_member WHERE household_id::text = ANY(?::text[])",
-                        "{" + String.join(",", households) + "}");
-                List<Integer> sampled = Parallel.run(people, m -> phone.get().body(Map.of("siteId", site, "memberIds", List.of(m)))
-                        .post("/api/testing-rounds/" + id + "/samples").then().extract().statusCode());
-                assertTrue(arrived.stream().allMatch(s -> s == 200) && sampled.stream().allMatch(s -> s == 200), arrived + " " + sampled);
-                scans += households.size() + people.size();
+                // every household of the wave at once: scanned in, then its people sampled one by one
+                List<List<Integer>> statuses = Parallel.run(households, h -> {
+                    List<Integer> out = new ArrayList<>();
+                    out.add(phone.get().body(Map.of("siteId", site, "householdId", h)).post("/api/testing-rounds/" + id + "/arrivals")
+                            .then().extract().statusCode());
+                    try {
+                        for (String m : column("SELECT member_id::text FROM round_member WHERE household_id = ?::uuid", h)) {
+                            out.add(phone.get().body(Map.of("siteId", site, "memberIds", List.of(m)))
+                                    .post("/api/testing-rounds/" + id + "/samples").then().extract().statusCode());
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return out;
+                });
+                assertTrue(statuses.stream().flatMap(List::stream).allMatch(s -> s == 200), statuses.toString());
+                scans += statuses.stream().mapToInt(List::size).sum();
                 assertTrue(Integer.parseInt(column("SELECT on_site + expected FROM testing_site WHERE id = ?::uuid", site).get(0)) <= 30);
             }
             assertEquals(300, scans);

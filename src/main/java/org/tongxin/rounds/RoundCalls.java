@@ -39,6 +39,20 @@ class RoundCalls {
     /** Calls the next group of {@code site} if it may be called now (or, {@code manual}, if it fits); answers what happened. */
     Called next(SiteRow site, UUID by, boolean manual, OffsetDateTime now) {
         Called called = rounds.callNext(site.id(), now, by, manual);
+        announce(site, called, by, manual, now);
+        return called;
+    }
+
+    /** People left the site: the counts go down and the next group is called if they now allow it; answers the count on site. */
+    RoundRepository.Left left(SiteRow site, int left, int gone, UUID by, OffsetDateTime now) {
+        RoundRepository.Left result = rounds.leaveSite(site.id(), left, gone, now, by);
+        if (result.called() != null) {
+            announce(site, result.called(), by, false, now);
+        }
+        return result;
+    }
+
+    private void announce(SiteRow site, Called called, UUID by, boolean manual, OffsetDateTime now) {
         if (called.groupId() != null) {
             String body = "请" + called.label() + "的居民到" + site.name() + "（" + site.place() + "）核酸点检测，请带好手机，保持一米间距。";
             notices.toPlace("round-call:" + called.groupId(), org.locateGrid(called.gridId()), TITLE, body,
@@ -48,6 +62,5 @@ class RoundCalls {
             Log.infof("round group called site=%s group=%s seq=%d people=%d by=%s%s", site.id(), called.groupId(), called.seq(),
                     called.people(), by, manual ? " (by hand)" : "");
         }
-        return called;
     }
 }

@@ -174,19 +174,29 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
                 .setParameter("members", memberIds).executeUpdate();
     }
 
-    /** {@code n} more people on site, of the called groups' expected, unless that passes the cap: false then. */
-    boolean onSiteUp(UUID siteId, int n) {
+    /** {@code n} more people on site, of the called groups' expected, unless that passes the cap: the count on site, or empty. */
+    Optional<Integer> onSiteUp(UUID siteId, int n) {
         return native_("""
                 UPDATE testing_site SET on_site = on_site + :n, expected = greatest(expected - :n, 0)
-                WHERE id = :site AND on_site + :n <= cap""").setParameter("n", n).setParameter("site", siteId).executeUpdate() == 1;
+                WHERE id = :site AND on_site + :n <= cap RETURNING on_site""").setParameter("n", n).setParameter("site", siteId)
+                .getResultStream().findFirst().map(v -> ((Number) v).intValue());
     }
 
-    /** {@code left} people left the site (sampled, or skipped while there), {@code notComing} called people will not come. */
-    void onSiteDown(UUID siteId, int left, int notComing) {
-        native_("""
-                UPDATE testing_site SET on_site = greatest(on_site - :left, 0), expected = greatest(expected - :gone, 0)
-                WHERE id = :site""").setParameter("left", left).setParameter("gone", notComing).setParameter("site", siteId)
-                .executeUpdate();
+    /** What {@code leave_site} did: the count on site after it, and the group it called (null: none). */
+    @RegisterForReflection
+    public record Left(int onSite, Called called) {}
+
+    /**
+     * {@code left} people left the site (sampled, or skipped while there), {@code gone} called people
+     * will not come; then the next group is called if the count allows ({@code leave_site}, V28): one statement.
+     */
+    Left leaveSite(UUID siteId, int left, int gone, OffsetDateTime at, UUID by) {
+        Tuple r = (Tuple) native_("SELECT * FROM leave_site(:site, :left, :gone, :at, :by)", Tuple.class)
+                .setParameter("site", siteId).setParameter("left", left).setParameter("gone", gone).setParameter("at", at)
+                .setParameter("by", by).getSingleResult();
+        UUID group = r.get("group_id", UUID.class);
+        return new Left(SqlRows.integer(r, "on_site"), group == null ? null : new Called(group, SqlRows.integer(r, "seq"),
+                r.get("grid_id", UUID.class), SqlRows.integer(r, "people"), r.get("label", String.class), null));
     }
 
     /** Samples at the site those of {@code memberIds} who arrived there and were not sampled: answers who. */

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
-import org.tongxin.rounds.RoundRepository.Called;
 import org.tongxin.rounds.RoundRepository.GroupRow;
 import org.tongxin.rounds.RoundRepository.MemberState;
 import org.tongxin.rounds.RoundRepository.SiteRow;
@@ -64,11 +63,10 @@ public class StationService {
             throw new ApiException(RoundsError.NOT_IN_ROUND);
         }
         int arrived = rounds.arrive(roundId, site.id(), present, now());
-        if (arrived > 0 && !rounds.onSiteUp(site.id(), arrived)) {
-            throw new ApiException(RoundsError.SITE_FULL);
-        }
+        int onSite = arrived == 0 ? site.onSite()
+                : rounds.onSiteUp(site.id(), arrived).orElseThrow(() -> new ApiException(RoundsError.SITE_FULL));
         Log.infof("round arrival round=%s site=%s household=%s people=%d", roundId, site.id(), req.householdId(), arrived);
-        return new OnSite(plans.site(roundId, site.id()).onSite());
+        return new OnSite(onSite);
     }
 
     /**
@@ -95,9 +93,8 @@ public class StationService {
         if (sampled.size() < ids.size()) {
             throw refusal(roundId, ids, sampled); // rolls back those sampled by this request
         }
-        rounds.onSiteDown(site.id(), ids.size(), 0);
-        Called called = calls.next(site, caller.userId(), false, now);
-        return new Sampled(ids.size(), plans.site(roundId, site.id()).onSite(), called.groupId());
+        RoundRepository.Left left = calls.left(site, ids.size(), 0, caller.userId(), now);
+        return new Sampled(ids.size(), left.onSite(), left.called() == null ? null : left.called().groupId());
     }
 
     /** Someone will not be sampled at a site; if they were on site or called, the site's counts go down (and may call the next group). */
@@ -110,19 +107,13 @@ public class StationService {
         OffsetDateTime now = now();
         SkippedFrom from = rounds.skip(roundId, req.memberId(), req.reason(), caller.userId(), now)
                 .orElseThrow(() -> refusal(roundId, List.of(req.memberId()), List.of()));
-        UUID siteToCall = null;
         if (from.wasOnSite()) {
-            rounds.onSiteDown(from.siteId(), 1, 0);
-            siteToCall = from.siteId();
+            calls.left(plans.site(roundId, from.siteId()), 1, 0, caller.userId(), now);
         } else if (!from.wasSkipped()) {
             GroupRow group = rounds.groupOf(roundId, from.householdId()).orElseThrow();
             if (group.calledAt() != null) {
-                rounds.onSiteDown(group.siteId(), 0, 1);
-                siteToCall = group.siteId();
+                calls.left(plans.site(roundId, group.siteId()), 0, 1, caller.userId(), now);
             }
-        }
-        if (siteToCall != null && round.getStatus() == TestingRound.Status.RUNNING) {
-            calls.next(plans.site(roundId, siteToCall), caller.userId(), false, now);
         }
         Log.infof("round skip round=%s member=%s reason=%s by=%s", roundId, req.memberId(), req.reason(), caller.userId());
         return new Skipped(req.memberId(), req.reason());

@@ -170,15 +170,20 @@ class TestingRoundTest {
             done.add(fresh.get(0));
             List<String> households = Db.strings("SELECT household_id::text FROM call_group_household WHERE group_id = ?::uuid",
                     fresh.get(0));
-            List<Integer> arrived = Parallel.run(households, h -> (h.hashCode() % 2 == 0 ? phoneA : phoneB).as()
-                    .body(Map.of("siteId", site, "householdId", h)).post(path(id, "arrivals")).then().extract().statusCode());
-            assertTrue(arrived.stream().allMatch(s -> s == 200), arrived.toString());
-            List<String> people = Db.strings("SELECT member_id::text FROM round_member WHERE round_id = ?::uuid AND household_id = ANY(?::uuid[])",
-                    id, "{" + String.join(",", households) + "}");
-            List<Integer> sampled = Parallel.run(people, m -> (m.hashCode() % 2 == 0 ? phoneA : phoneB).as()
-                    .body(Map.of("siteId", site, "memberIds", List.of(m))).post(path(id, "samples")).then().extract().statusCode());
-            assertTrue(sampled.stream().allMatch(s -> s == 200), sampled.toString());
-            scans += households.size() + people.size();
+            // each household scanned in, then its people sampled one by one; all households at once, as at a busy site
+            List<List<Integer>> statuses = Parallel.run(households, h -> {
+                Api.User phone = h.hashCode() % 2 == 0 ? phoneA : phoneB;
+                List<Integer> out = new ArrayList<>();
+                out.add(phone.as().body(Map.of("siteId", site, "householdId", h)).post(path(id, "arrivals")).then().extract().statusCode());
+                for (String m : Db.strings("SELECT member_id::text FROM round_member WHERE round_id = ?::uuid AND household_id = ?::uuid",
+                        id, h)) {
+                    out.add(phone.as().body(Map.of("siteId", site, "memberIds", List.of(m))).post(path(id, "samples")).then().extract()
+                            .statusCode());
+                }
+                return out;
+            });
+            assertTrue(statuses.stream().flatMap(List::stream).allMatch(s -> s == 200), statuses.toString());
+            scans += statuses.stream().mapToInt(List::size).sum();
             assertTrue(Db.count("SELECT on_site + expected FROM testing_site WHERE id = ?::uuid", site) <= 30);
         }
         assertEquals(60 + 120, scans);
