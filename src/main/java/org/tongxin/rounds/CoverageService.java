@@ -19,6 +19,7 @@ import org.tongxin.common.ApiException;
 import org.tongxin.common.CsvCells;
 import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.org.HomeBound;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.GridView;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
@@ -27,6 +28,8 @@ import org.tongxin.rounds.RoundRepository.CoverageCount;
 import org.tongxin.rounds.RoundRepository.CoverageKey;
 import org.tongxin.rounds.RoundsDtos.Coverage;
 import org.tongxin.rounds.RoundsDtos.CoverageRow;
+import org.tongxin.rounds.RoundsDtos.HomeVisit;
+import org.tongxin.rounds.RoundsDtos.HomeVisitSource;
 import org.tongxin.rounds.RoundsDtos.Unsampled;
 import org.tongxin.volunteer.VolunteerService;
 
@@ -49,16 +52,18 @@ public class CoverageService {
     private final OrgService org;
     private final HouseholdService households;
     private final VolunteerService volunteers;
+    private final HomeBound homeBound;
     private final PiiCipher pii;
 
     CoverageService(RoundRepository rounds, MemberRepository members, RoundService plans, OrgService org, HouseholdService households,
-                    VolunteerService volunteers, PiiCipher pii) {
+                    VolunteerService volunteers, HomeBound homeBound, PiiCipher pii) {
         this.rounds = rounds;
         this.members = members;
         this.plans = plans;
         this.org = org;
         this.households = households;
         this.volunteers = volunteers;
+        this.homeBound = homeBound;
         this.pii = pii;
     }
 
@@ -72,13 +77,27 @@ public class CoverageService {
         return new Page<>(people(rounds.unsampled(roundId, null, page, size)), page, size, rounds.countUnsampled(roundId, null));
     }
 
-    /** Those to sample at their door: skipped for HOME_SAMPLING and not sampled yet (the station, and volunteers of the community). */
-    public List<Unsampled> homeSampling(Caller caller, UUID roundId) {
+    /**
+     * Those to sample at their door: people skipped for HOME_SAMPLING and not sampled yet and, for
+     * grid workers and staff in scope, the vulnerable register's people and the households that asked
+     * for home sampling (care's rules: volunteers see only the first). The station, and volunteers
+     * of the community.
+     */
+    public List<HomeVisit> homeSampling(Caller caller, UUID roundId) {
         TestingRound round = rounds.findByIdOptional(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
         if (volunteers.approvedVolunteerId(caller.userId(), round.getCommunityId()).isEmpty()) {
             plans.station(caller, roundId);
         }
-        return people(rounds.unsampled(roundId, SkipReason.HOME_SAMPLING, 0, 0));
+        List<HomeVisit> visits = new java.util.ArrayList<>(people(rounds.unsampled(roundId, SkipReason.HOME_SAMPLING, 0, 0)).stream()
+                .map(u -> new HomeVisit(u.householdId(), u.buildingName(), u.room(), u.memberId(), u.nameMasked(), HomeVisitSource.MARKED))
+                .toList());
+        List<HomeBound.Visit> known = homeBound.visibleTo(caller, round.getCommunityId());
+        Map<UUID, HouseholdLabel> labels = households.labels(known.stream().map(HomeBound.Visit::householdId).distinct().toList());
+        known.forEach(v -> visits.add(new HomeVisit(v.householdId(), labels.get(v.householdId()).buildingName(),
+                labels.get(v.householdId()).room(), null, v.name() == null ? null : Names.mask(v.name()),
+                v.source() == HomeBound.Source.REGISTER ? HomeVisitSource.REGISTER : HomeVisitSource.CARE_REQUEST)));
+        return visits.stream().sorted(Comparator.comparing(HomeVisit::buildingName, Rooms.ORDER)
+                .thenComparing(HomeVisit::room, Rooms.ORDER)).toList();
     }
 
     /** The coverage as CSV (UTF-8 with a byte-order mark for spreadsheet programs), a total line last. */

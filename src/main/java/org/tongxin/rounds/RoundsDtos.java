@@ -86,6 +86,15 @@ public final class RoundsDtos {
                             @Schema(nullable = true, description = "the name masked; null when it cannot be opened") String nameMasked,
                             @Schema(nullable = true, description = "why they were skipped; null: missing") SkipReason skipReason) {}
 
+    /** Someone to sample at their door: a member skipped for it, someone on the vulnerable register, or a household that asked. */
+    public record HomeVisit(UUID householdId, String buildingName, String room,
+                            @Schema(nullable = true, description = "the member to record the sample for; null for a register entry or a request")
+                            UUID memberId,
+                            @Schema(nullable = true, description = "the name masked; null for a household's request") String nameMasked,
+                            HomeVisitSource source) {}
+
+    public enum HomeVisitSource { MARKED, REGISTER, CARE_REQUEST }
+
     public record CoverageRow(UUID id, String name, long residents, long sampled, long skipped, long missing) {}
 
     public record Coverage(long residents, long sampled, long skipped, long missing, List<CoverageRow> rows) {}

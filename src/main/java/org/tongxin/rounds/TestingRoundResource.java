@@ -190,11 +190,12 @@ public class TestingRoundResource {
 
     @GET
     @Path("/{id}/home-sampling")
-    @Operation(summary = "Those to sample at their door: skipped for HOME_SAMPLING and not sampled yet (station, and approved "
-            + "volunteers of the community)")
+    @Operation(summary = "Those to sample at their door: people skipped for HOME_SAMPLING and not sampled yet; for grid workers "
+            + "and staff in scope also the vulnerable register and open HOME_SAMPLING care requests (station, and approved volunteers "
+            + "of the community, who see only the first)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
-    public List<Unsampled> homeSampling(@PathParam("id") UUID id) {
+    public List<HomeVisit> homeSampling(@PathParam("id") UUID id) {
         return coverage.homeSampling(caller.get(), id);
     }
 }

@@ -76,8 +76,15 @@ class TestingRoundTest {
 
         v.staff.as().body(Map.of("memberId", v.members.get(5).get(0), "reason", "HOME_SAMPLING")).post(path(id, "skips"))
                 .then().statusCode(200);
+        v.staff.as().body(Map.of("householdId", v.households.get(2), "name", "孙卧床", "category", "DISABLED"))
+                .post("/api/vulnerable-persons").then().statusCode(201);
+        resident.as().body(Map.of("type", "HOME_SAMPLING", "description", "老人行动不便，请上门采样")).post("/api/care-requests")
+                .then().statusCode(201);
         volunteer.as().get(path(id, "home-sampling")).then().statusCode(200).body("memberId", contains(v.members.get(5).get(0)))
-                .body("[0].room", equalTo("104")).body("[0].buildingName", equalTo("2号楼"));
+                .body("[0].room", equalTo("104")).body("[0].buildingName", equalTo("2号楼")).body("[0].source", equalTo("MARKED"));
+        v.staff.as().get(path(id, "home-sampling")).then().statusCode(200)
+                .body("source", contains("CARE_REQUEST", "REGISTER", "MARKED")).body("[1].nameMasked", equalTo("孙*床"))
+                .body("[0].room", equalTo("102")).body("[0].memberId", nullValue());
         v.staff.as().get(path(id, "unsampled?size=100")).then().statusCode(200).body("total", equalTo(14))
                 .body("items.find { it.memberId == '" + v.members.get(1).get(0) + "' }.skipReason", equalTo("AWAY"));
         v.staff.as().get(path(id, "coverage")).then().statusCode(200).body("residents", equalTo(18)).body("sampled", equalTo(4))
