@@ -12,6 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from benchapi import Client
 
 BASE, DIR, HOUSEHOLDS, PEOPLE, SCANNERS, DB = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
+# PACE > 0: each scanner scans at most once every PACE seconds (a person at a station: scan, swab, next),
+# an open load; 0: back to back, the most the machine serves.
+PACE = float(sys.argv[7]) if len(sys.argv) > 7 else 0.0
 LANES = 10
 api = Client(BASE)
 token = api.admin_token("rounds")
@@ -123,13 +126,22 @@ def coordinator():
 def scanner(n):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     ops = 0
+    next_at = [time.perf_counter() + PACE * n / max(SCANNERS, 1)]
+
+    def paced():
+        if PACE > 0:
+            time.sleep(max(0.0, next_at[0] - time.perf_counter()))
+            next_at[0] = max(next_at[0] + PACE, time.perf_counter())
+
     while not done.is_set():
         try:
             site_id, h = work.get(timeout=0.2)
         except queue.Empty:
             continue
+        paced()
         timed(conn, "arrival", "POST", f"/api/testing-rounds/{round_id}/arrivals", {"siteId": site_id, "householdId": h})
         for m in members_of[h]:
+            paced()
             timed(conn, "sample", "POST", f"/api/testing-rounds/{round_id}/samples", {"siteId": site_id, "memberIds": [m]})
             ops += 1
             if ops % 40 == n % 40:
@@ -144,7 +156,7 @@ total = len(ids) * PEOPLE
 while True:
     time.sleep(0.5)
     sampled = int(psql(f"SELECT count(sampled_at) FROM round_member WHERE round_id = '{round_id}'")[0])
-    if sampled >= total or time.time() - t0 > 600:
+    if sampled >= total or time.time() - t0 > 900:
         break
 elapsed = time.time() - t0
 done.set()
@@ -158,7 +170,8 @@ def pct(xs, p):
 
 
 scans = len(latencies["arrival"]) + len(latencies["sample"])
-print(f"== round: {groups} call groups over 3 sites (cap 30, next at 10); {SCANNERS} scanners; {scans} scans in {elapsed:.1f} s "
+mode = f"each at most one scan every {PACE:g} s" if PACE > 0 else "back to back"
+print(f"== round: {groups} call groups over 3 sites (cap 30, next at 10); {SCANNERS} scanners, {mode}; {scans} scans in {elapsed:.1f} s "
       f"= {scans / elapsed:.0f} scans/s; failures: {len(failures)} {failures[:3]}")
 for kind, xs in latencies.items():
     print(f"   {kind:9s} n={len(xs):5d}  p50 {pct(xs, 0.5):6.1f} ms  p99 {pct(xs, 0.99):6.1f} ms  max {max(xs) if xs else 0:6.1f} ms")

@@ -4,10 +4,12 @@
 # the service's heap sampled meanwhile); then a round over 3 sites run by N concurrent station
 # scanners (arrivals, one sample per request, a coverage read now and then, a coordinator polling the
 # sites), with pgbench simple-update in the same run as the ceiling. Targets 127.0.0.1 only.
-# Usage: bash bench/rounds.sh [scanners=32] [households=1000] [people=3] [pgbench seconds=20]
+# Usage: bash bench/rounds.sh [scanners=32] [households=1000] [people=3] [pgbench seconds=20] [pace=0]
+#        pace > 0: each scanner scans at most once every <pace> seconds (an open load, as at a real
+#        station, where a swab takes seconds); 0: back to back (the most the machine serves).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCANNERS=${1:-32}; HOUSEHOLDS=${2:-1000}; PEOPLE=${3:-3}; PG_SECONDS=${4:-20}
+SCANNERS=${1:-32}; HOUSEHOLDS=${2:-1000}; PEOPLE=${3:-3}; PG_SECONDS=${4:-20}; PACE=${5:-0}
 PORT=8089; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 export BENCH_DIR=target/bench-rounds; mkdir -p "$BENCH_DIR"; rm -f "$BENCH_DIR"/sheets.*
@@ -43,7 +45,7 @@ for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sl
 ) > "$BENCH_DIR/heap.txt" &
 sampler=$!
 
-(cd bench && python3 rounds.py "$BASE" "../$BENCH_DIR" "$HOUSEHOLDS" "$PEOPLE" "$SCANNERS" "$DB")
+(cd bench && python3 rounds.py "$BASE" "../$BENCH_DIR" "$HOUSEHOLDS" "$PEOPLE" "$SCANNERS" "$DB" "$PACE")
 wait $sampler || true
 cat "$BENCH_DIR/heap.txt"
 awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the round: RSS %d MB, peak RSS %d MB\n", r/1024, h/1024}' /proc/$pid/status

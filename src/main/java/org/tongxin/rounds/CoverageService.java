@@ -84,7 +84,7 @@ public class CoverageService {
      * of the community.
      */
     public List<HomeVisit> homeSampling(Caller caller, UUID roundId) {
-        TestingRound round = rounds.findByIdOptional(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        TestingRound round = rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
         if (volunteers.approvedVolunteerId(caller.userId(), round.getCommunityId()).isEmpty()) {
             plans.station(caller, roundId);
         }

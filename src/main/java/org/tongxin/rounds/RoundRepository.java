@@ -48,11 +48,32 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
     @RegisterForReflection
     public record CoverageCount(UUID id, long residents, long sampled, long skipped) {}
 
-    /** The round as the database has it now (its status is changed by statements, not through the entity). */
-    TestingRound reloaded(TestingRound round) {
-        getEntityManager().flush();
-        getEntityManager().refresh(round);
-        return round;
+    /**
+     * The round as the database has it now, read by one plain statement and not tracked by Hibernate:
+     * every scan starts with it (the scope check and the status), and its status is changed by
+     * statements, not through the entity.
+     */
+    Optional<TestingRound> header(UUID roundId) {
+        return SqlRows.tuples(native_("SELECT street_id, community_id, round_date, status FROM testing_round WHERE id = :id", Tuple.class)
+                .setParameter("id", roundId)).stream().map(r -> new TestingRound(roundId, r.get("street_id", UUID.class),
+                        r.get("community_id", UUID.class), r.get("round_date", LocalDate.class),
+                        TestingRound.Status.valueOf(r.get("status", String.class)))).findFirst();
+    }
+
+    /** A household's call group in a round and its people there, in one statement. */
+    @RegisterForReflection
+    public record HouseholdInRound(GroupRow group, List<UUID> members) {}
+
+    Optional<HouseholdInRound> householdInRound(UUID roundId, UUID householdId) {
+        return SqlRows.tuples(native_("""
+                SELECT g.id, g.site_id, g.seq, g.grid_id, g.people, g.label, g.called_at,
+                       array_to_string(ARRAY(SELECT m.member_id FROM round_member m
+                                             WHERE m.round_id = :round AND m.household_id = :household ORDER BY m.member_id), ',') AS members
+                FROM call_group g JOIN call_group_household h ON h.group_id = g.id
+                WHERE h.round_id = :round AND h.household_id = :household""", Tuple.class)
+                .setParameter("round", roundId).setParameter("household", householdId)).stream()
+                .map(r -> new HouseholdInRound(group(r), java.util.Arrays.stream(r.get("members", String.class).split(","))
+                        .filter(x -> !x.isEmpty()).map(UUID::fromString).toList())).findFirst();
     }
 
     boolean exists(UUID communityId, LocalDate date) {
@@ -156,12 +177,6 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
                 .map(r -> new MemberState(r.get("member_id", UUID.class), r.get("household_id", UUID.class),
                         r.get("site_id", UUID.class), r.get("arrived", Boolean.class), r.get("sampled", Boolean.class),
                         r.get("skip_reason", String.class))).toList();
-    }
-
-    List<UUID> membersOf(UUID roundId, UUID householdId) {
-        return native_("SELECT member_id FROM round_member WHERE round_id = :round AND household_id = :h ORDER BY member_id",
-                UUID.class).setParameter("round", roundId).setParameter("h", householdId)
-                .getResultList().stream().map(UUID.class::cast).toList();
     }
 
     /** Marks those of {@code memberIds} who had not arrived, been sampled or skipped as arrived at the site: how many. */

@@ -109,7 +109,7 @@ public class RoundService {
         rounds.enrol(roundId);
         Log.infof("testing round planned id=%s community=%s date=%s sites=%d by=%s", roundId, req.communityId(), req.date(),
                 req.sites().size(), caller.userId());
-        return view(rounds.findById(roundId));
+        return view(rounds.header(roundId).orElseThrow());
     }
 
     public RoundView get(Caller caller, UUID roundId) {
@@ -129,7 +129,7 @@ public class RoundService {
             calls.next(site, caller.userId(), false, now);
         }
         Log.infof("testing round started id=%s by=%s", roundId, caller.userId());
-        return view(rounds.reloaded(round));
+        return view(rounds.header(round.getId()).orElseThrow());
     }
 
     public List<SiteState> sites(Caller caller, UUID roundId) {
@@ -163,14 +163,14 @@ public class RoundService {
 
     /** The round, for staff of its community (or above); else 403. */
     TestingRound managed(Caller caller, UUID roundId) {
-        TestingRound round = rounds.findByIdOptional(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        TestingRound round = rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
         scope.require(caller, Role.COMMUNITY_STAFF, OrgLocation.ofCommunity(round.getStreetId(), round.getCommunityId()));
         return round;
     }
 
     /** The round, for whoever works its stations: grid workers (lane heads) of its community and staff; else 403. */
     TestingRound station(Caller caller, UUID roundId) {
-        TestingRound round = rounds.findByIdOptional(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        TestingRound round = rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
         if (scope.reachIn(caller, Role.GRID_WORKER, OrgLocation.ofCommunity(round.getStreetId(), round.getCommunityId())).nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }

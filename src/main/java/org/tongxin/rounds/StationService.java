@@ -50,14 +50,16 @@ public class StationService {
     public OnSite arrive(Caller caller, UUID roundId, @NotNull @Valid Arrival req) {
         RoundService.running(plans.station(caller, roundId));
         SiteRow site = plans.site(roundId, req.siteId());
-        GroupRow group = rounds.groupOf(roundId, req.householdId()).orElseThrow(() -> new ApiException(RoundsError.NOT_IN_ROUND));
+        RoundRepository.HouseholdInRound here = rounds.householdInRound(roundId, req.householdId())
+                .orElseThrow(() -> new ApiException(RoundsError.NOT_IN_ROUND));
+        GroupRow group = here.group();
         if (!group.siteId().equals(site.id())) {
             throw new ApiException(RoundsError.WRONG_SITE);
         }
         if (group.calledAt() == null) {
             throw new ApiException(RoundsError.GROUP_NOT_CALLED);
         }
-        List<UUID> household = rounds.membersOf(roundId, req.householdId());
+        List<UUID> household = here.members();
         List<UUID> present = req.memberIds() == null ? household : req.memberIds().stream().distinct().toList();
         if (!new HashSet<>(household).containsAll(present)) {
             throw new ApiException(RoundsError.NOT_IN_ROUND);
@@ -121,7 +123,7 @@ public class StationService {
 
     /** Station people, or an approved volunteer of the round's community (home sampling). */
     private TestingRound homeSampler(Caller caller, UUID roundId) {
-        TestingRound round = rounds.findByIdOptional(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        TestingRound round = rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
         if (volunteers.approvedVolunteerId(caller.userId(), round.getCommunityId()).isPresent()) {
             return round;
         }

@@ -32,6 +32,15 @@ public class TestingRound {
 
     protected TestingRound() {}
 
+    /** A round as one SQL row read it, not tracked by Hibernate ({@link RoundRepository#header}). */
+    TestingRound(UUID id, UUID streetId, UUID communityId, LocalDate date, Status status) {
+        this.id = id;
+        this.streetId = streetId;
+        this.communityId = communityId;
+        this.date = date;
+        this.status = status;
+    }
+
     UUID getId() { return id; }
     UUID getStreetId() { return streetId; }
     UUID getCommunityId() { return communityId; }
