@@ -20,7 +20,7 @@ public interface NoticeConfig {
     @WithDefault("100")
     int relayBatch();
 
-    /** Robots one relay posts to at once (each robot's deliveries in order, one at a time) (TONGXIN_NOTICE_RELAY_PARALLELISM). */
+    /** Targets (robots, people) one relay sends to at once, each target's deliveries in order (TONGXIN_NOTICE_RELAY_PARALLELISM). */
     @WithDefault("16")
     int relayParallelism();
 

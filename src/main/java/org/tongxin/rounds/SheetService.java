@@ -67,19 +67,19 @@ public class SheetService {
     }
 
     public Sheet grid(Caller caller, UUID gridId) {
-        OrgLocation grid = org.locateGrid(gridId);
-        scope.require(caller, Role.GRID_WORKER, grid);
-        List<HouseholdLabel> labels = households.labelsIn(grid);
-        Log.infof("grid sheets printed grid=%s households=%d by=%s", gridId, labels.size(), caller.userId());
-        return new Sheet("grid-" + gridId + ".pdf", stack(grid, labels));
+        return stackOf(caller, "grid", gridId, org.locateGrid(gridId));
     }
 
     public Sheet building(Caller caller, UUID buildingId) {
-        OrgLocation building = org.locateBuilding(buildingId);
-        scope.require(caller, Role.GRID_WORKER, building);
-        List<HouseholdLabel> labels = households.labelsIn(building);
-        Log.infof("building sheets printed building=%s households=%d by=%s", buildingId, labels.size(), caller.userId());
-        return new Sheet("building-" + buildingId + ".pdf", stack(building, labels));
+        return stackOf(caller, "building", buildingId, org.locateBuilding(buildingId));
+    }
+
+    /** The stack of a grid or a building, for grid workers and staff whose scope covers it. */
+    private Sheet stackOf(Caller caller, String kind, UUID id, OrgLocation where) {
+        scope.require(caller, Role.GRID_WORKER, where);
+        List<HouseholdLabel> labels = households.labelsIn(where);
+        Log.infof("%s sheets printed %s=%s households=%d by=%s", kind, kind, id, labels.size(), caller.userId());
+        return new Sheet(kind + "-" + id + ".pdf", stack(where, labels));
     }
 
     /** The pages of these households in walking order (building, then room), streamed. */
