@@ -147,6 +147,41 @@ class TestingRoundTest {
                 .then().spec(problem(400, "NOT_IN_ROUND"));
     }
 
+    @Test
+    void aPausedSiteCallsNoGroupUntilResumedAndOnlyStaffSteerIt() {
+        Village v = village(4, 3);
+        JsonPath round = v.staff.as().body(Map.of("communityId", v.org.communityId(), "date", date(), "sites", List.of(Map.of(
+                "name", "北门", "place", "北门", "cap", 10, "callNextAt", 4, "gridIds", List.of(v.org.gridId())))))
+                .post("/api/testing-rounds").then().statusCode(201).extract().jsonPath();
+        String id = round.getString("id");
+        String site = round.getString("sites[0].id");
+        List<String> groups = round.getList("sites[0].groups.id");
+        v.staff.as().post(path(id, "sites/" + site + "/pause")).then().spec(problem(409, "ROUND_NOT_RUNNING"));
+        v.staff.as().post(path(id, "start")).then().statusCode(200);
+        Api.User laneHead = Api.withRole(Role.GRID_WORKER, v.org.grid());
+        laneHead.as().post(path(id, "sites/" + site + "/pause")).then().spec(problem(403, "FORBIDDEN"));
+        laneHead.as().post(path(id, "sites/" + site + "/call-next")).then().spec(problem(403, "FORBIDDEN"));
+        v.staff.as().post(path(id, "sites/" + UUID.randomUUID() + "/pause")).then().spec(problem(404, "SITE_NOT_FOUND"));
+
+        v.staff.as().post(path(id, "sites/" + site + "/pause")).then().statusCode(200).body("[0].paused", equalTo(true));
+        for (int h = 0; h < 2; h++) {
+            v.staff.as().body(Map.of("siteId", site, "householdId", v.households.get(h))).post(path(id, "arrivals")).then().statusCode(200);
+        }
+        v.staff.as().body(Map.of("siteId", site, "memberIds", v.members.get(0))).post(path(id, "samples")).then().statusCode(200)
+                .body("onSite", equalTo(3)).body("calledGroupId", nullValue());
+        v.staff.as().post(path(id, "sites/" + site + "/resume")).then().statusCode(200).body("[0].paused", equalTo(false))
+                .body("[0].calledGroups.id", contains(groups.get(0), groups.get(1))).body("[0].expected", equalTo(6));
+        v.staff.as().body(Map.of("siteId", site, "memberIds", v.members.get(1))).post(path(id, "samples")).then().statusCode(200)
+                .body("onSite", equalTo(0)).body("calledGroupId", nullValue());
+        v.staff.as().post(path(id, "sites/" + site + "/call-next")).then().spec(problem(409, "NO_GROUP_LEFT"));
+
+        Api.User stranger = Api.resident();
+        stranger.as().get(path(id, "unsampled")).then().spec(problem(403, "FORBIDDEN"));
+        stranger.as().get(path(id, "home-sampling")).then().spec(problem(403, "FORBIDDEN"));
+        stranger.as().get(path(id, "coverage?format=csv")).then().spec(problem(403, "FORBIDDEN"));
+        v.staff.as().get("/api/testing-rounds/" + UUID.randomUUID() + "/home-sampling").then().spec(problem(404, "ROUND_NOT_FOUND"));
+    }
+
     /**
      * Two phones scan a round of 60 households at once, wave after wave, as the site empties: each
      * group is called exactly once, in order, never while another called group is still to come
