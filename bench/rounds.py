@@ -96,6 +96,9 @@ done = threading.Event()
 port = int(BASE.rsplit(":", 1)[1])
 
 
+timeline = []  # (start, kind, ms) of every request, written to latencies.csv
+
+
 def timed(conn, kind, method, path, body=None):
     start = time.perf_counter()
     conn.request(method, path, body=json.dumps(body) if body is not None else None,
@@ -105,6 +108,7 @@ def timed(conn, kind, method, path, body=None):
     ms = (time.perf_counter() - start) * 1000
     with lock:
         latencies[kind].append(ms)
+        timeline.append((start, kind, ms))
         if resp.status != 200:
             failures.append((kind, resp.status, text[:200]))
     return json.loads(text) if text else None
@@ -184,5 +188,10 @@ for line in psql(f"""
       FROM notice WHERE ref IN (SELECT 'round-call:' || id FROM call_group WHERE round_id = '{round_id}');"""):
     if line:
         print("   " + line)
+with open(f"{DIR}/latencies.csv", "w") as f:
+    f.write("seconds_into_round,kind,ms\n")
+    t_first = min(t for t, _, _ in timeline) if timeline else 0
+    for t, kind, ms in sorted(timeline):
+        f.write(f"{t - t_first:.3f},{kind},{ms:.1f}\n")
 with open(f"{DIR}/scans_per_s", "w") as f:
     f.write(f"{scans / elapsed:.0f}\n")

@@ -45,11 +45,15 @@ class RoundCalls {
 
     /** People left the site: the counts go down and the next group is called if they now allow it; answers the count on site. */
     RoundRepository.Left left(SiteRow site, int left, int gone, UUID by, OffsetDateTime now) {
-        RoundRepository.Left result = rounds.leaveSite(site.id(), left, gone, now, by);
-        if (result.called() != null) {
-            announce(site, result.called(), by, false, now);
+        return announce(site, rounds.leaveSite(site.id(), left, gone, now, by), by, now);
+    }
+
+    /** Tells the people of the group that people leaving {@code site} called, if they called one (a sample's statement calls it). */
+    RoundRepository.Left announce(SiteRow site, RoundRepository.Left left, UUID by, OffsetDateTime now) {
+        if (left.called() != null) {
+            announce(site, left.called(), by, false, now);
         }
-        return result;
+        return left;
     }
 
     private void announce(SiteRow site, Called called, UUID by, boolean manual, OffsetDateTime now) {

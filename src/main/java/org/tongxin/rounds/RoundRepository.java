@@ -60,20 +60,20 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
                         TestingRound.Status.valueOf(r.get("status", String.class)))).findFirst();
     }
 
-    /** A household's call group in a round and its people there, in one statement. */
+    /** A round and one of its sites (empty when the round has no such site), read together for a station's scan. */
     @RegisterForReflection
-    public record HouseholdInRound(GroupRow group, List<UUID> members) {}
+    public record StationSite(TestingRound round, Optional<SiteRow> site) {}
 
-    Optional<HouseholdInRound> householdInRound(UUID roundId, UUID householdId) {
+    /** The round's header and its site {@code siteId}, in one plain statement: the first of a station scan's two. */
+    Optional<StationSite> stationSite(UUID roundId, UUID siteId) {
         return SqlRows.tuples(native_("""
-                SELECT g.id, g.site_id, g.seq, g.grid_id, g.people, g.label, g.called_at,
-                       array_to_string(ARRAY(SELECT m.member_id FROM round_member m
-                                             WHERE m.round_id = :round AND m.household_id = :household ORDER BY m.member_id), ',') AS members
-                FROM call_group g JOIN call_group_household h ON h.group_id = g.id
-                WHERE h.round_id = :round AND h.household_id = :household""", Tuple.class)
-                .setParameter("round", roundId).setParameter("household", householdId)).stream()
-                .map(r -> new HouseholdInRound(group(r), java.util.Arrays.stream(r.get("members", String.class).split(","))
-                        .filter(x -> !x.isEmpty()).map(UUID::fromString).toList())).findFirst();
+                SELECT r.street_id, r.community_id, r.round_date, r.status,
+                       s.id, s.seq, s.name, s.place, s.cap, s.call_next_at, s.on_site, s.expected, s.paused
+                FROM testing_round r LEFT JOIN testing_site s ON s.round_id = r.id AND s.id = :site
+                WHERE r.id = :round""", Tuple.class).setParameter("round", roundId).setParameter("site", siteId)).stream()
+                .map(r -> new StationSite(new TestingRound(roundId, r.get("street_id", UUID.class), r.get("community_id", UUID.class),
+                        r.get("round_date", LocalDate.class), TestingRound.Status.valueOf(r.get("status", String.class))),
+                        r.get("id", UUID.class) == null ? Optional.empty() : Optional.of(site(r)))).findFirst();
     }
 
     boolean exists(UUID communityId, LocalDate date) {
@@ -135,9 +135,7 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
         return SqlRows.tuples(native_("""
                 SELECT id, seq, name, place, cap, call_next_at, on_site, expected, paused FROM testing_site
                 WHERE round_id = :round ORDER BY seq""", Tuple.class).setParameter("round", roundId)).stream()
-                .map(r -> new SiteRow(r.get("id", UUID.class), SqlRows.integer(r, "seq"), r.get("name", String.class),
-                        r.get("place", String.class), SqlRows.integer(r, "cap"), SqlRows.integer(r, "call_next_at"),
-                        SqlRows.integer(r, "on_site"), SqlRows.integer(r, "expected"), r.get("paused", Boolean.class))).toList();
+                .map(RoundRepository::site).toList();
     }
 
     List<GroupRow> groups(UUID roundId) {
@@ -180,21 +178,21 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
     }
 
     /** Marks those of {@code memberIds} who had not arrived, been sampled or skipped as arrived at the site: how many. */
-    int arrive(UUID roundId, UUID siteId, Collection<UUID> memberIds, OffsetDateTime at) {
-        return native_("""
-                UPDATE round_member SET arrived_at = :at, site_id = :site
-                WHERE round_id = :round AND member_id IN (:members)
-                  AND arrived_at IS NULL AND sampled_at IS NULL AND skip_reason IS NULL""")
-                .setParameter("at", at).setParameter("site", siteId).setParameter("round", roundId)
-                .setParameter("members", memberIds).executeUpdate();
-    }
+    /** What {@code arrive_at_site} did: why nothing (a {@link RoundsError} name), or how many arrived and the count on site. */
+    @RegisterForReflection
+    public record Arrived(String refused, int arrived, int onSite) {}
 
-    /** {@code n} more people on site, of the called groups' expected, unless that passes the cap: the count on site, or empty. */
-    Optional<Integer> onSiteUp(UUID siteId, int n) {
-        return native_("""
-                UPDATE testing_site SET on_site = on_site + :n, expected = greatest(expected - :n, 0)
-                WHERE id = :site AND on_site + :n <= cap RETURNING on_site""").setParameter("n", n).setParameter("site", siteId)
-                .getResultStream().findFirst().map(v -> ((Number) v).intValue());
+    /**
+     * A household's people arrive at a site ({@code arrive_at_site}, V29): those of {@code memberIds}
+     * (null: all of them) not arrived, sampled or skipped, unless the site would pass its cap; one statement.
+     * When it answers a refusal, the caller must roll back (on SITE_FULL the people's rows were updated).
+     */
+    Arrived arriveAtSite(UUID roundId, UUID siteId, UUID householdId, Collection<UUID> memberIds, OffsetDateTime at) {
+        Tuple r = (Tuple) native_("SELECT * FROM arrive_at_site(:round, :site, :household, cast(:members AS uuid[]), :at)", Tuple.class)
+                .setParameter("round", roundId).setParameter("site", siteId).setParameter("household", householdId)
+                .setParameter("members", memberIds == null ? null : uuidArray(memberIds)).setParameter("at", at).getSingleResult();
+        return new Arrived(r.get("refused", String.class), r.get("arrived") == null ? 0 : SqlRows.integer(r, "arrived"),
+                r.get("on_site") == null ? 0 : SqlRows.integer(r, "on_site"));
     }
 
     /** What {@code leave_site} did: the count on site after it, and the group it called (null: none). */
@@ -209,19 +207,33 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
         Tuple r = (Tuple) native_("SELECT * FROM leave_site(:site, :left, :gone, :at, :by)", Tuple.class)
                 .setParameter("site", siteId).setParameter("left", left).setParameter("gone", gone).setParameter("at", at)
                 .setParameter("by", by).getSingleResult();
+        return left(r);
+    }
+
+    private static Left left(Tuple r) {
         UUID group = r.get("group_id", UUID.class);
         return new Left(SqlRows.integer(r, "on_site"), group == null ? null : new Called(group, SqlRows.integer(r, "seq"),
                 r.get("grid_id", UUID.class), SqlRows.integer(r, "people"), r.get("label", String.class), null));
     }
 
-    /** Samples at the site those of {@code memberIds} who arrived there and were not sampled: answers who. */
-    List<UUID> sampleAtSite(UUID roundId, UUID siteId, Collection<UUID> memberIds, UUID by, OffsetDateTime at) {
-        return ids(native_("""
-                UPDATE round_member SET sampled_at = :at, sampled_by = :by
-                WHERE round_id = :round AND member_id IN (:members) AND site_id = :site
-                  AND arrived_at IS NOT NULL AND sampled_at IS NULL RETURNING member_id""", UUID.class)
-                .setParameter("at", at).setParameter("by", by).setParameter("round", roundId).setParameter("members", memberIds)
-                .setParameter("site", siteId));
+    /** What {@code sample_at_site} did: who was sampled and, when that was everyone asked for, what {@code leave_site} did. */
+    @RegisterForReflection
+    public record SampledAt(List<UUID> sampled, Left left) {}
+
+    /**
+     * Samples at the site those of {@code memberIds} who arrived there and were not sampled; when that
+     * is all of them, they leave the site and the next group may be called ({@code sample_at_site}, V29):
+     * one statement. When only some were sampled, {@code left} is null and the caller must roll back.
+     */
+    SampledAt sampleAtSite(UUID roundId, UUID siteId, Collection<UUID> memberIds, UUID by, OffsetDateTime at) {
+        Tuple r = (Tuple) native_("""
+                SELECT array_to_string(sampled, ',') AS sampled, on_site, group_id, seq, grid_id, people, label
+                FROM sample_at_site(:round, :site, cast(:members AS uuid[]), :by, :at)""", Tuple.class)
+                .setParameter("round", roundId).setParameter("site", siteId).setParameter("members", uuidArray(memberIds))
+                .setParameter("by", by).setParameter("at", at).getSingleResult();
+        List<UUID> sampled = java.util.Arrays.stream(r.get("sampled", String.class).split(",")).filter(x -> !x.isEmpty())
+                .map(UUID::fromString).toList();
+        return new SampledAt(sampled, r.get("on_site") == null ? null : left(r));
     }
 
     /** Samples at home those of {@code memberIds} not sampled yet and not on a site: answers who. */
@@ -332,6 +344,12 @@ public class RoundRepository implements PanacheRepositoryBase<TestingRound, UUID
             q.setParameter("reason", reason.name());
         }
         return ((Number) q.getSingleResult()).longValue();
+    }
+
+    private static SiteRow site(Tuple r) {
+        return new SiteRow(r.get("id", UUID.class), SqlRows.integer(r, "seq"), r.get("name", String.class),
+                r.get("place", String.class), SqlRows.integer(r, "cap"), SqlRows.integer(r, "call_next_at"),
+                SqlRows.integer(r, "on_site"), SqlRows.integer(r, "expected"), r.get("paused", Boolean.class));
     }
 
     private static GroupRow group(Tuple r) {

@@ -170,7 +170,21 @@ public class RoundService {
 
     /** The round, for whoever works its stations: grid workers (lane heads) of its community and staff; else 403. */
     TestingRound station(Caller caller, UUID roundId) {
-        TestingRound round = rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        return stationWorker(caller, rounds.header(roundId).orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND)));
+    }
+
+    /** As {@link #station}, with one of the round's sites read in the same statement (a scan's first); else SITE_NOT_FOUND. */
+    RoundRepository.StationSite station(Caller caller, UUID roundId, UUID siteId) {
+        RoundRepository.StationSite here = rounds.stationSite(roundId, siteId)
+                .orElseThrow(() -> new ApiException(RoundsError.ROUND_NOT_FOUND));
+        stationWorker(caller, here.round());
+        if (here.site().isEmpty()) {
+            throw new ApiException(RoundsError.SITE_NOT_FOUND);
+        }
+        return here;
+    }
+
+    private TestingRound stationWorker(Caller caller, TestingRound round) {
         if (scope.reachIn(caller, Role.GRID_WORKER, OrgLocation.ofCommunity(round.getStreetId(), round.getCommunityId())).nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }

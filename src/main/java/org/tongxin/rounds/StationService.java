@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
@@ -48,27 +47,14 @@ public class StationService {
     /** A household arrives at its site: those of its members present (all when none are named) count as on site. */
     @Transactional
     public OnSite arrive(Caller caller, UUID roundId, @NotNull @Valid Arrival req) {
-        RoundService.running(plans.station(caller, roundId));
-        SiteRow site = plans.site(roundId, req.siteId());
-        RoundRepository.HouseholdInRound here = rounds.householdInRound(roundId, req.householdId())
-                .orElseThrow(() -> new ApiException(RoundsError.NOT_IN_ROUND));
-        GroupRow group = here.group();
-        if (!group.siteId().equals(site.id())) {
-            throw new ApiException(RoundsError.WRONG_SITE);
+        RoundRepository.StationSite here = plans.station(caller, roundId, req.siteId());
+        RoundService.running(here.round());
+        RoundRepository.Arrived arrived = rounds.arriveAtSite(roundId, req.siteId(), req.householdId(), req.memberIds(), now());
+        if (arrived.refused() != null) {
+            throw new ApiException(RoundsError.valueOf(arrived.refused())); // SITE_FULL rolls the people's arrival back
         }
-        if (group.calledAt() == null) {
-            throw new ApiException(RoundsError.GROUP_NOT_CALLED);
-        }
-        List<UUID> household = here.members();
-        List<UUID> present = req.memberIds() == null ? household : req.memberIds().stream().distinct().toList();
-        if (!new HashSet<>(household).containsAll(present)) {
-            throw new ApiException(RoundsError.NOT_IN_ROUND);
-        }
-        int arrived = rounds.arrive(roundId, site.id(), present, now());
-        int onSite = arrived == 0 ? site.onSite()
-                : rounds.onSiteUp(site.id(), arrived).orElseThrow(() -> new ApiException(RoundsError.SITE_FULL));
-        Log.infof("round arrival round=%s site=%s household=%s people=%d", roundId, site.id(), req.householdId(), arrived);
-        return new OnSite(onSite);
+        Log.infof("round arrival round=%s site=%s household=%s people=%d", roundId, req.siteId(), req.householdId(), arrived.arrived());
+        return new OnSite(arrived.onSite());
     }
 
     /**
@@ -78,8 +64,8 @@ public class StationService {
      */
     @Transactional
     public Sampled sample(Caller caller, UUID roundId, @NotNull @Valid Samples req) {
-        TestingRound round = req.siteId() == null ? homeSampler(caller, roundId) : plans.station(caller, roundId);
-        RoundService.running(round);
+        RoundRepository.StationSite here = req.siteId() == null ? null : plans.station(caller, roundId, req.siteId());
+        RoundService.running(here == null ? homeSampler(caller, roundId) : here.round());
         List<UUID> ids = req.memberIds().stream().distinct().toList();
         OffsetDateTime now = now();
         if (req.siteId() == null) {
@@ -90,13 +76,13 @@ public class StationService {
             Log.infof("round home samples round=%s people=%d by=%s", roundId, ids.size(), caller.userId());
             return new Sampled(ids.size(), null, null);
         }
-        SiteRow site = plans.site(roundId, req.siteId());
-        List<UUID> sampled = rounds.sampleAtSite(roundId, site.id(), ids, caller.userId(), now);
-        if (sampled.size() < ids.size()) {
-            throw refusal(roundId, ids, sampled); // rolls back those sampled by this request
+        SiteRow site = here.site().orElseThrow();
+        RoundRepository.SampledAt done = rounds.sampleAtSite(roundId, site.id(), ids, caller.userId(), now);
+        if (done.left() == null) {
+            throw refusal(roundId, ids, done.sampled()); // rolls back those sampled by this request
         }
-        RoundRepository.Left left = calls.left(site, ids.size(), 0, caller.userId(), now);
-        return new Sampled(ids.size(), left.onSite(), left.called() == null ? null : left.called().groupId());
+        calls.announce(site, done.left(), caller.userId(), now);
+        return new Sampled(ids.size(), done.left().onSite(), done.left().called() == null ? null : done.left().called().groupId());
     }
 
     /** Someone will not be sampled at a site; if they were on site or called, the site's counts go down (and may call the next group). */

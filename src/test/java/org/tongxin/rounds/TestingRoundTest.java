@@ -182,6 +182,46 @@ class TestingRoundTest {
         v.staff.as().get("/api/testing-rounds/" + UUID.randomUUID() + "/home-sampling").then().spec(problem(404, "ROUND_NOT_FOUND"));
     }
 
+    /** An arrival at the wrong site, of a stranger or with someone of another household is refused whole: nobody counts as on site. */
+    @Test
+    void anArrivalOfTheWrongSiteOrWithAStrangerIsRefusedAndCountsNobody() {
+        Village v = village(2, 3);
+        String lane2 = v.staff.as().body(Map.of("name", "二网格")).post("/api/communities/" + v.org.communityId() + "/grids")
+                .then().statusCode(201).extract().path("id");
+        String building = v.staff.as().body(Map.of("name", "9号楼")).post("/api/grids/" + lane2 + "/buildings")
+                .then().statusCode(201).extract().path("id");
+        String far = v.staff.as().body(Map.of("room", "901")).post("/api/buildings/" + building + "/households")
+                .then().statusCode(201).extract().path("id");
+        v.staff.as().body(Map.of("name", "远户")).post("/api/households/" + far + "/members").then().statusCode(201);
+        JsonPath round = v.staff.as().body(Map.of("communityId", v.org.communityId(), "date", date(), "sites", List.of(
+                Map.of("name", "北门", "place", "北门", "gridIds", List.of(v.org.gridId())),
+                Map.of("name", "南门", "place", "南门", "gridIds", List.of(lane2))))).post("/api/testing-rounds")
+                .then().statusCode(201).extract().jsonPath();
+        String id = round.getString("id");
+        String north = round.getString("sites[0].id");
+        v.staff.as().post(path(id, "start")).then().statusCode(200);
+
+        v.staff.as().body(Map.of("siteId", north, "householdId", far)).post(path(id, "arrivals"))
+                .then().spec(problem(409, "WRONG_SITE"));
+        v.staff.as().body(Map.of("siteId", north, "householdId", UUID.randomUUID())).post(path(id, "arrivals"))
+                .then().spec(problem(400, "NOT_IN_ROUND"));
+        v.staff.as().body(Map.of("siteId", north, "householdId", v.households.get(0),
+                "memberIds", List.of(v.members.get(0).get(0), v.members.get(1).get(0)))).post(path(id, "arrivals"))
+                .then().spec(problem(400, "NOT_IN_ROUND"));
+        v.staff.as().body(Map.of("siteId", UUID.randomUUID(), "householdId", v.households.get(0))).post(path(id, "arrivals"))
+                .then().spec(problem(404, "SITE_NOT_FOUND"));
+        v.staff.as().body(Map.of("siteId", UUID.randomUUID(), "memberIds", v.members.get(0))).post(path(id, "samples"))
+                .then().spec(problem(404, "SITE_NOT_FOUND"));
+        v.staff.as().get(path(id, "sites")).then().statusCode(200).body("[0].onSite", equalTo(0));
+
+        v.staff.as().body(Map.of("siteId", north, "householdId", v.households.get(0),
+                "memberIds", v.members.get(0).subList(0, 2))).post(path(id, "arrivals")).then().statusCode(200).body("onSite", equalTo(2));
+        v.staff.as().body(Map.of("siteId", north, "householdId", v.households.get(0))).post(path(id, "arrivals"))
+                .then().statusCode(200).body("onSite", equalTo(3));
+        v.staff.as().body(Map.of("siteId", north, "householdId", v.households.get(0))).post(path(id, "arrivals"))
+                .then().statusCode(200).body("onSite", equalTo(3));
+    }
+
     /**
      * Two phones scan a round of 60 households at once, wave after wave, as the site empties: each
      * group is called exactly once, in order, never while another called group is still to come
