@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tongxin.auth.AuthDtos.CodeRequest;
 import org.tongxin.auth.AuthDtos.RefreshRequest;
@@ -103,6 +104,26 @@ public class AuthService {
             phone = wechat.phoneNumber(req.code());
         }
         return accounts.bindPhone(caller.userId(), phone);
+    }
+
+    /**
+     * The dev profile's login without WeChat ({@code dev-<name>}), for the staff console's dev form: a
+     * new login session of that user, as the API's dev login makes; empty wherever dev login is off.
+     */
+    public Optional<Caller> devSession(String name) {
+        if (!devLoginApplies("dev-" + name) || !DEV_NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        rateLimiter.perMinute("login:addr:" + address.get(), config.limits().loginPerAddress());
+        UserAccount user = accounts.upsert(new WxSession("dev:" + name, null), name);
+        SessionStore.Issued session = sessions.create(user.getId());
+        Log.infof("dev login user=%s session=%s", user.getId(), session.sessionId());
+        return Optional.of(new Caller(user.getId(), session.sessionId(), accounts.grantsOf(user.getId())));
+    }
+
+    /** Whether {@code dev-<name>} logins work here: the dev profile without WeChat credentials. */
+    public boolean devLoginOn() {
+        return config.devLogin() && !wechat.configured();
     }
 
     /** Dev codes apply only when dev login is on and no real WeChat credentials are configured. */

@@ -148,6 +148,19 @@ public class SessionStore {
         }
     }
 
+    /**
+     * Whether a login session still stands: not logged out or revoked (its hash is deleted then) and
+     * not expired. The console ties its own sessions to the mini-program session that approved them.
+     */
+    public Standing live(String sessionId) {
+        try {
+            return redis.key().exists(SESSION_KEY + sessionId) ? Standing.USABLE : Standing.STALE;
+        } catch (RuntimeException unreachable) {
+            Log.warnf("session store unavailable (%s)", unreachable.getClass().getSimpleName());
+            return Standing.UNKNOWN;
+        }
+    }
+
     private String ttlMillis() {
         return Long.toString(config.refreshTokenTtl().toMillis());
     }

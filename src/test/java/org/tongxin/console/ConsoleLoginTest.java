@@ -1,0 +1,186 @@
+package org.tongxin.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tongxin.support.Problems.problem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.tongxin.support.Api;
+import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
+import org.tongxin.support.ShiftFixture;
+
+/**
+ * The console's scan-to-log-in flow and its session (docs/console.md), over HTTP in-process: the
+ * browser's requests are made with its cookies by hand; the end-to-end journeys in a real Chromium
+ * are ConsoleBrowserIT's.
+ */
+@QuarkusTest
+class ConsoleLoginTest {
+
+    private static final Pattern NONCE = Pattern.compile("data-nonce=\"([A-Za-z0-9_-]{24})\"");
+    /** What a browser sends (RestAssured would default to ISO-8859-1). */
+    static final String FORM = ContentType.URLENC.withCharset("UTF-8");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** A browser on the login page: its nonce and the secret cookie that binds the nonce to it. */
+    record Browser(String nonce, String secret) {}
+
+    static Browser openLoginPage() {
+        Response page = given().redirects().follow(false).get("/console/login");
+        page.then().statusCode(200).contentType(ContentType.HTML).body(containsString("<svg"))
+                .header("Content-Security-Policy", containsString("script-src 'self'")).header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store");
+        Matcher m = NONCE.matcher(page.asString());
+        assertTrue(m.find(), "the login page shows a nonce");
+        String cookie = page.getHeader("Set-Cookie");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/console"), cookie);
+        return new Browser(m.group(1), page.getCookie(ConsolePages.LOGIN_COOKIE));
+    }
+
+    static Response poll(Browser b) {
+        return given().redirects().follow(false).cookie(ConsolePages.LOGIN_COOKIE, b.secret()).get("/console/login/" + b.nonce() + "/wait");
+    }
+
+    /** Logs {@code staff} in by the scan flow; answers the console session's cookie. */
+    static String logIn(Api.User staff) {
+        Browser b = openLoginPage();
+        staff.as().post("/api/console-sessions/" + b.nonce() + "/approve").then().statusCode(204);
+        Response done = poll(b);
+        done.then().statusCode(200).header("HX-Redirect", "/console/");
+        String token = done.getCookie(ConsolePages.SESSION_COOKIE);
+        assertNotNull(token);
+        return token;
+    }
+
+    static String csrfOf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertTrue(m.find(), "the page has a CSRF field");
+        return m.group(1);
+    }
+
+    @Test
+    void staffScanTheQrAndTheBrowserThatShowsItIsLoggedInOnce() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        Browser b = openLoginPage();
+        poll(b).then().statusCode(204);
+        Api.resident().as().post("/api/console-sessions/" + b.nonce() + "/approve").then().spec(problem(403, "CONSOLE_STAFF_ONLY"));
+        poll(b).then().statusCode(204);
+
+        staff.as().post("/api/console-sessions/" + b.nonce() + "/approve").then().statusCode(204);
+        staff.as().post("/api/console-sessions/" + b.nonce() + "/approve").then().spec(problem(410, "CONSOLE_NONCE_EXPIRED"));
+        // Someone who saw the QR but is not that browser gets nothing, and does not use it up.
+        given().redirects().follow(false).cookie(ConsolePages.LOGIN_COOKIE, "not-the-browser")
+                .get("/console/login/" + b.nonce() + "/wait").then().statusCode(286);
+        Response done = poll(b);
+        done.then().statusCode(200).header("HX-Redirect", "/console/");
+        String setCookie = String.join("\n", done.getHeaders().getValues("Set-Cookie"));
+        assertTrue(setCookie.contains(ConsolePages.SESSION_COOKIE + "=") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"),
+                setCookie);
+        poll(b).then().statusCode(286).body(containsString("过期"));
+
+        String token = done.getCookie(ConsolePages.SESSION_COOKIE);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).get("/console/")
+                .then().statusCode(200).body(containsString("同心工作台")).body(containsString("退出登录"));
+        given().redirects().follow(false).get("/console/").then().statusCode(303).header("Location", containsString("/console/login"));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, "forged").get("/console/").then().statusCode(303);
+
+        // The page's assets come from the service itself, cacheable.
+        given().get("/webjars/htmx.org/2.0.4/dist/htmx.min.js").then().statusCode(200).header("Cache-Control", containsString("max-age"));
+        given().get("/console/console.css").then().statusCode(200).contentType(containsString("text/css"));
+
+        staff.as().post("/api/console-sessions/" + UUID.randomUUID() + "/approve").then().spec(problem(410, "CONSOLE_NONCE_EXPIRED"));
+        staff.as().post("/api/console-sessions/%7Bx%7D/approve").then().spec(problem(410, "CONSOLE_NONCE_EXPIRED"));
+    }
+
+    @Test
+    void manyPhonesApprovingAtOnceApproveOnceAndManyPollsRedeemOnce() throws Exception {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        List<Api.User> staff = List.of(ShiftFixture.staff(org), ShiftFixture.staff(org), ShiftFixture.staff(org), ShiftFixture.staff(org));
+        Browser b = openLoginPage();
+        List<Integer> approvals = Parallel.times(8, i -> staff.get(i % 4).as().post("/api/console-sessions/" + b.nonce() + "/approve")
+                .then().extract().statusCode());
+        assertEquals(1, approvals.stream().filter(s -> s == 204).count(), approvals.toString());
+        assertEquals(7, approvals.stream().filter(s -> s == 410).count(), approvals.toString());
+        List<String> sessions = Parallel.times(8, i -> poll(b).getCookie(ConsolePages.SESSION_COOKIE));
+        assertEquals(1, sessions.stream().filter(s -> s != null && !s.isEmpty()).count(), sessions.toString());
+    }
+
+    @Test
+    void theSessionEndsWithLogoutWithTheMiniProgramsLogoutAndWithARevokedRole() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+
+        String token = logIn(staff);
+        String board = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200).extract().asString();
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", "wrong").post("/console/logout").then().statusCode(403).body(containsString("CONSOLE_FORM_EXPIRED"));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .post("/console/logout").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrfOf(board)).post("/console/logout").then().statusCode(303).header("Location", containsString("/console/login"));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(303);
+
+        String second = logIn(staff);
+        staff.as().post("/api/auth/logout").then().statusCode(204);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, second).get("/console/").then().statusCode(303);
+
+        Api.User other = ShiftFixture.staff(org);
+        String third = logIn(other);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, third).get("/console/").then().statusCode(200);
+        Api.User admin = Api.districtAdmin();
+        String grantId = admin.as().get("/api/grants?communityId=" + org.communityId() + "&size=100").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(g -> other.id().toString().equals(g.get("userId"))).map(g -> g.get("id").toString()).findFirst().orElseThrow();
+        admin.as().delete("/api/grants/" + grantId).then().statusCode(204);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, third).get("/console/").then().statusCode(303);
+    }
+
+    @Test
+    void staffDecideVolunteerApplicationsOnTheBoardOnlyWithTheFormsToken() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        Api.User applicant = ShiftFixture.applicant(org);
+        String id = applicant.as().get("/api/volunteers/me").then().statusCode(200).extract().path("id");
+        String token = logIn(staff);
+        String board = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
+                .body(containsString("data-application=\"" + id + "\"")).extract().asString();
+
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("team", "一队").post("/console/volunteers/" + id + "/approve").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrfOf(board)).formParam("reason", "").post("/console/volunteers/" + id + "/reject")
+                .then().statusCode(400).body(containsString("VALIDATION_FAILED"));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrfOf(board)).formParam("team", "一队").formParam("community", org.communityId().toString())
+                .post("/console/volunteers/" + id + "/approve").then().statusCode(303);
+        applicant.as().get("/api/volunteers/me").then().statusCode(200).body("status", equalTo("APPROVED")).body("team", equalTo("一队"));
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
+                .body(not(containsString("data-application=\"" + id + "\"")));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrfOf(board)).post("/console/volunteers/" + id + "/approve").then().statusCode(409)
+                .body(containsString("APPLICATION_NOT_PENDING"));
+
+        // Staff of another community see nothing of this one.
+        OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
+        String stranger = logIn(ShiftFixture.staff(elsewhere));
+        given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/?community=" + org.communityId()).then().statusCode(403)
+                .body(containsString("FORBIDDEN"));
+        given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/").then().statusCode(200)
+                .body(not(containsString(org.communityId().toString())));
+    }
+}
