@@ -15,6 +15,11 @@ if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1
   echo "[test] installing poppler-utils and zbar-tools"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils poppler-data zbar-tools >/dev/null
 fi
+# The console's end-to-end test drives a real headless Chromium through its chromedriver (ConsoleBrowserIT).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  echo "[test] installing chromium and chromium-driver"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
 mvn -B clean package -Pnative-sources -DskipTests "$@"
 mvn -B verify "$@"
 if ! (cd target/quarkus-app && java @../../deploy/jvm.options -XX:AOTCache=app.aot -XX:AOTMode=on \

@@ -1,0 +1,173 @@
+package org.tongxin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tongxin.support.Problems.problem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tongxin.support.Api;
+import org.tongxin.support.OrgFixture;
+import org.tongxin.support.ProdConfig;
+import org.tongxin.support.ServiceProcess;
+import org.tongxin.support.WeChatStub;
+
+/**
+ * The staff console in a real browser (docs/console.md): Debian's Chromium, headless, driven through
+ * its chromedriver, against the packaged service in the prod profile (Secure cookies on
+ * http://localhost, which browsers treat as a secure origin). Each journey fails on any error the
+ * browser's console logged (a CSP violation, a missing asset, a script error), and writes a
+ * screenshot of each page under target/console-screenshots/.
+ */
+class ConsoleBrowserIT {
+
+    private static final String DATABASE = "tongxin_console_it";
+    private static final int REDIS_DB = 10;
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final WeChatStub WECHAT = new WeChatStub();
+    private static Map<String, String> config;
+    private static ServiceProcess service;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        config = ProdConfig.of("console", DATABASE, REDIS_DB, WECHAT.start());
+        config.put("tongxin.pii.encryption-key", ProdConfig.key());
+        config.put("tongxin.pii.key-id", "1");
+        service = ServiceProcess.start("console", config);
+        io.restassured.RestAssured.port = service.port();
+        base = "http://localhost:" + service.port();
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        WECHAT.stop();
+    }
+
+    @Test
+    void staffLogInByScanDecideAnApplicationAndLogOut() throws Exception {
+        Api.User admin = ProdConfig.admin(config);
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        Api.User staff = ProdConfig.invited(admin, "COMMUNITY_STAFF", org.communityId());
+        Api.User applicant = Api.resident();
+        applicant.as().body(Map.of("communityId", org.communityId(), "name", "王小英", "skills", List.of("DRIVING")))
+                .post("/api/volunteer-applications").then().statusCode(201);
+        String applicationId = applicant.as().get("/api/volunteers/me").then().statusCode(200).extract().path("id");
+        OrgFixture elsewhere = OrgFixture.streetToHousehold(admin);
+        Api.User stranger = ProdConfig.invited(admin, "COMMUNITY_STAFF", elsewhere.communityId());
+
+        WebDriver browser = chromium();
+        try {
+            browser.get(base + "/console/");
+            assertTrue(browser.getCurrentUrl().endsWith("/console/login"), browser.getCurrentUrl());
+            String nonce = browser.findElement(By.id("login-qr")).getAttribute("data-nonce");
+            shot(browser, "login");
+            assertEquals("tongxin-console:" + nonce, decodeQr(SHOTS.resolve("login.png")), "the QR on the screen is the nonce's");
+            Api.resident().as().post("/api/console-sessions/" + nonce + "/approve").then().spec(problem(403, "CONSOLE_STAFF_ONLY"));
+            staff.as().post("/api/console-sessions/" + nonce + "/approve").then().statusCode(204);
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(base + "/console/"));
+            assertTrue(browser.findElement(By.tagName("h1")).getText().contains("同心工作台"));
+            assertTrue(browser.findElement(By.id("applications")).getText().contains("驾驶"));
+            Cookie session = browser.manage().getCookieNamed("tongxin_console");
+            assertTrue(session.isHttpOnly() && session.isSecure() && "Strict".equals(session.getSameSite()), session.toString());
+            shot(browser, "board");
+            noConsoleErrors(browser, "login and board");
+
+            // Approve the application inline.
+            var row = browser.findElement(By.cssSelector("tr[data-application='" + applicationId + "']"));
+            row.findElement(By.name("team")).sendKeys("一队");
+            row.findElement(By.xpath(".//button[text()='批准']")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(
+                    By.cssSelector("tr[data-application='" + applicationId + "']")));
+            applicant.as().get("/api/volunteers/me").then().statusCode(200).body("status", equalTo("APPROVED"))
+                    .body("team", equalTo("一队"));
+
+            // A POST without the form's CSRF token is refused, even with the session's cookie.
+            given().redirects().follow(false).baseUri(base).cookie("tongxin_console", session.getValue())
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("team", "二队")
+                    .post("/console/volunteers/" + applicationId + "/approve").then().statusCode(403)
+                    .body(containsString("CONSOLE_FORM_EXPIRED"));
+
+            browser.findElement(By.id("logout")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/login"));
+            given().redirects().follow(false).baseUri(base).cookie("tongxin_console", session.getValue()).get("/console/")
+                    .then().statusCode(303);
+            noConsoleErrors(browser, "approving and logging out");
+
+            // Staff of another community see nothing of this one.
+            String second = browser.findElement(By.id("login-qr")).getAttribute("data-nonce");
+            stranger.as().post("/api/console-sessions/" + second + "/approve").then().statusCode(204);
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(base + "/console/"));
+            assertTrue(!browser.getPageSource().contains(org.communityId().toString()));
+            browser.get(base + "/console/?community=" + org.communityId());
+            assertEquals("FORBIDDEN", browser.findElement(By.id("problem-code")).getText());
+            shot(browser, "refused");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Headless Chromium from the system's packages, found by path; nothing is downloaded. */
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Path.of("/usr/bin/chromium").toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(driver, options);
+    }
+
+    private static void noConsoleErrors(WebDriver browser, String during) {
+        List<String> errors = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue() && !e.getMessage().contains("status of 403")) {
+                errors.add(e.getMessage());
+            }
+        }
+        assertEquals(List.of(), errors, "browser console errors during " + during);
+    }
+
+    /** The text of the one QR code in a picture, read back by zbar (deploy/test.sh installs zbar-tools). */
+    private static String decodeQr(Path png) throws Exception {
+        Process p = new ProcessBuilder("zbarimg", "-q", "--raw", png.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    private static void shot(WebDriver browser, String name) throws Exception {
+        Path png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
