@@ -81,6 +81,13 @@ class ConsoleBrowserIT {
         applicant.as().body(Map.of("communityId", org.communityId(), "name", "王小英", "skills", List.of("DRIVING")))
                 .post("/api/volunteer-applications").then().statusCode(201);
         String applicationId = applicant.as().get("/api/volunteers/me").then().statusCode(200).extract().path("id");
+        String checkpoint = staff.as().body(Map.of("communityId", org.communityId(), "name", "北门卡点", "location", "北门",
+                "shiftStartHours", List.of(0, 8, 16), "shiftLengthHours", 8, "capacity", 2)).post("/api/checkpoints")
+                .then().statusCode(201).extract().path("id");
+        staff.as().body(Map.of("from", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "days", 2))
+                .post("/api/checkpoints/" + checkpoint + "/shifts").then().statusCode(201);
+        staff.as().body(Map.of("type", "MEDICINE", "description", "降压药两盒", "householdId", org.householdId()))
+                .post("/api/care-requests").then().statusCode(201);
         OrgFixture elsewhere = OrgFixture.streetToHousehold(admin);
         Api.User stranger = ProdConfig.invited(admin, "COMMUNITY_STAFF", elsewhere.communityId());
 
@@ -96,6 +103,8 @@ class ConsoleBrowserIT {
             new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(base + "/console/"));
             assertTrue(browser.findElement(By.tagName("h1")).getText().contains("同心工作台"));
             assertTrue(browser.findElement(By.id("applications")).getText().contains("驾驶"));
+            assertTrue(browser.findElement(By.id("gaps")).getText().contains("北门卡点"));
+            assertTrue(browser.findElement(By.id("to-triage")).getText().contains("买药"));
             Cookie session = browser.manage().getCookieNamed("tongxin_console");
             assertTrue(session.isHttpOnly() && session.isSecure() && "Strict".equals(session.getSameSite()), session.toString());
             shot(browser, "board");
@@ -109,6 +118,26 @@ class ConsoleBrowserIT {
                     By.cssSelector("tr[data-application='" + applicationId + "']")));
             applicant.as().get("/api/volunteers/me").then().statusCode(200).body("status", equalTo("APPROVED"))
                     .body("team", equalTo("一队"));
+
+            // A notice: the robots' preview while typing, publish, the group chat's row reaches SENT (WeCom stub) while the page watches.
+            staff.as().body(Map.of("communityId", org.communityId(), "name", "三里屯一群", "webhookKey", "console-it-key-1"))
+                    .post("/api/group-chats").then().statusCode(201);
+            browser.findElement(By.linkText("通知")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("compose")));
+            browser.findElement(By.id("title")).sendKeys("明日核酸检测");
+            browser.findElement(By.id("body")).sendKeys("请全体居民明早八点到北门广场，**带好手机**。");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("preview"), "**明日核酸检测**"));
+            shot(browser, "notices");
+            browser.findElement(By.id("publish")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("delivery-table")));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(By.cssSelector("#delivery-table tr[data-status]"))
+                    .stream().allMatch(r -> "SENT".equals(r.getAttribute("data-status"))));
+            assertEquals(2, browser.findElements(By.cssSelector("#delivery-table tr[data-status='SENT']")).size(),
+                    "the group chat's row and the feed's");
+            shot(browser, "notice");
+            noConsoleErrors(browser, "publishing a notice");
+            browser.findElement(By.linkText("今日")).click();
 
             // A POST without the form's CSRF token is refused, even with the session's cookie.
             given().redirects().follow(false).baseUri(base).cookie("tongxin_console", session.getValue())

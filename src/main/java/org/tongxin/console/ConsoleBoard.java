@@ -2,18 +2,23 @@ package org.tongxin.console;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.tongxin.care.CareDtos.CareRequestView;
+import org.tongxin.care.CareDtos.Triage;
+import org.tongxin.care.CareRequest;
+import org.tongxin.care.CareRequestService;
+import org.tongxin.shift.CheckpointService;
+import org.tongxin.shift.DateRange;
+import org.tongxin.shift.ShiftDtos.CoverageGap;
+import org.tongxin.shift.ShiftDtos.NoShow;
 import org.tongxin.auth.Caller;
-import org.tongxin.auth.Grant;
-import org.tongxin.auth.Role;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Page;
-import org.tongxin.org.OrgDtos.CommunitySummary;
-import org.tongxin.org.OrgDtos.StreetView;
-import org.tongxin.org.OrgService;
 import org.tongxin.volunteer.Volunteer;
 import org.tongxin.volunteer.VolunteerDtos.ApplicationView;
 import org.tongxin.volunteer.VolunteerDtos.Approve;
@@ -22,50 +27,56 @@ import org.tongxin.volunteer.VolunteerService;
 
 /**
  * What the board ("today") shows a staff member, put together from the features' own services with
- * the session's caller: those services check the scope, as they do for the API. The community is the
- * one asked for, or the first of those the caller's roles reach.
+ * the session's caller: those services check the scope, as they do for the API.
  */
 @ApplicationScoped
 class ConsoleBoard {
 
-    /** A community the caller may pick. */
+    /**
+     * The board of one community: checkpoint shifts short of people in the next 24 hours and today's
+     * no-shows (null for grid workers, who do not run the roster), care requests waiting to be
+     * triaged and to be assigned (escalated first), and volunteer applications waiting for a
+     * decision (null for grid workers).
+     */
     @RegisterForReflection
-    record Place(UUID id, String name, boolean chosen) {}
-
-    /** The board of one community. */
-    @RegisterForReflection
-    record Board(List<Place> communities, UUID communityId, String communityName,
+    record Board(List<CoverageGap> gaps, List<NoShow> noShows, Page<CareRequestView> toTriage, Page<CareRequestView> toAssign,
                  Page<ApplicationView> applications) {}
 
-    private final OrgService org;
     private final VolunteerService volunteers;
+    private final CheckpointService checkpoints;
+    private final CareRequestService care;
+    private final Clock clock;
 
-    ConsoleBoard(OrgService org, VolunteerService volunteers) {
-        this.org = org;
+    ConsoleBoard(VolunteerService volunteers, CheckpointService checkpoints, CareRequestService care, Clock clock) {
         this.volunteers = volunteers;
+        this.checkpoints = checkpoints;
+        this.care = care;
+        this.clock = clock;
     }
 
-    Board board(Caller caller, UUID asked) {
-        List<CommunitySummary> reach = communities(caller);
-        if (reach.isEmpty()) {
-            throw new ApiException(CommonError.FORBIDDEN);
-        }
-        CommunitySummary chosen = asked == null ? reach.get(0)
-                : reach.stream().filter(c -> c.id().equals(asked)).findFirst().orElseThrow(() -> new ApiException(CommonError.FORBIDDEN));
-        return new Board(reach.stream().map(c -> new Place(c.id(), c.name(), c == chosen)).toList(), chosen.id(), chosen.name(),
-                pendingApplications(caller, chosen.id()));
+    Board board(Caller caller, UUID communityId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        List<CoverageGap> gaps = staffOnly(() -> checkpoints.coverage(caller, communityId, new DateRange(today, today.plusDays(1),
+                clock.getZone())).stream().filter(g -> g.endsAt().isAfter(now) && g.startsAt().isBefore(now.plusHours(24))).toList());
+        List<NoShow> noShows = staffOnly(() -> checkpoints.noShows(caller, communityId, new DateRange(today, today, clock.getZone())));
+        return new Board(gaps, noShows,
+                care.ofCommunity(caller, communityId, CareRequest.Status.SUBMITTED, null, null, null, 0, 50),
+                care.ofCommunity(caller, communityId, CareRequest.Status.TRIAGED, null, null, null, 0, 50),
+                staffOnly(() -> volunteers.applications(caller, communityId, Volunteer.Status.PENDING, 0, 50)));
     }
 
-    /** Applications waiting for a decision; null for those who may not decide them (grid workers). */
-    private Page<ApplicationView> pendingApplications(Caller caller, UUID communityId) {
+    /** The form's priority; anything else is 400 VALIDATION_FAILED. */
+    static CareRequest.Priority priority(String value) {
         try {
-            return volunteers.applications(caller, communityId, Volunteer.Status.PENDING, 0, 50);
-        } catch (ApiException e) {
-            if (e.code() == CommonError.FORBIDDEN) {
-                return null;
-            }
-            throw e;
+            return CareRequest.Priority.valueOf(value == null ? "" : value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("priority", "请选择优先级", "Choose a priority");
         }
+    }
+
+    void triage(Caller caller, UUID requestId, CareRequest.Priority priority) {
+        care.triage(caller, requestId, new Triage(priority));
     }
 
     void approveVolunteer(Caller caller, UUID id, String team) {
@@ -76,25 +87,15 @@ class ConsoleBoard {
         volunteers.reject(caller, id, new Reject(reason));
     }
 
-    /** The communities the caller's staff roles reach, in the tree's order (a grid worker's: the community of their grid). */
-    private List<CommunitySummary> communities(Caller caller) {
-        List<CommunitySummary> out = new ArrayList<>();
-        for (StreetView street : org.listStreets()) {
-            for (CommunitySummary c : street.communities()) {
-                if (caller.grants().stream().anyMatch(g -> reaches(g, street.id(), c.id()))) {
-                    out.add(c);
-                }
+    /** A section of the board that only community staff (and above) may see: null for the others. */
+    private static <T> T staffOnly(java.util.function.Supplier<T> section) {
+        try {
+            return section.get();
+        } catch (ApiException e) {
+            if (e.code() == CommonError.FORBIDDEN) {
+                return null;
             }
+            throw e;
         }
-        return out;
-    }
-
-    private static boolean reaches(Grant g, UUID street, UUID community) {
-        return g.role().atLeast(Role.GRID_WORKER) && switch (g.role().level()) {
-            case DISTRICT -> true;
-            case STREET -> street.equals(g.streetId());
-            case COMMUNITY, GRID -> community.equals(g.communityId());
-            case NONE -> false;
-        };
     }
 }

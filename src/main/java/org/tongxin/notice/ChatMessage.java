@@ -14,8 +14,13 @@ final class ChatMessage {
 
     private ChatMessage() {}
 
+    /** The whole message, before any cut. */
+    static String whole(String title, String body) {
+        return "**" + title + "**\n" + body;
+    }
+
     static String markdown(String title, String body) {
-        String full = "**" + title + "**\n" + body;
+        String full = whole(title, body);
         if (bytes(full) <= WeComRobots.MAX_MARKDOWN_BYTES) {
             return full;
         }

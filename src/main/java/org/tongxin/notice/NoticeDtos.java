@@ -64,6 +64,9 @@ public final class NoticeDtos {
         }
     }
 
+    /** A notice as a group robot would post it (the staff console's preview). */
+    public record RobotPreview(String markdown, int bytes, boolean cut) {}
+
     /** One (channel, target) of a notice: a group chat by name, or the feed of the notice's scope. */
     public record DeliveryView(Notice.Channel channel, UUID target, @Schema(nullable = true) String targetName,
                                NoticeDelivery.Status status, int attempts, @Schema(nullable = true) String lastError,

@@ -86,6 +86,20 @@ public class NoticeService {
         return NoticeView.from(reloaded(notice), now);
     }
 
+    /** A notice as staff in its scope see it; 404 NOTICE_NOT_FOUND. */
+    public NoticeView get(Caller caller, UUID noticeId) {
+        Notice notice = staffNotice(noticeId);
+        scope.require(caller, Role.GRID_WORKER, notice.place());
+        return NoticeView.from(notice, now());
+    }
+
+    /** What the group robots would post for this title and body: the Markdown, its size, whether it was cut to fit WeCom's 4,096 bytes. */
+    public RobotPreview robotPreview(String title, String body) {
+        String full = ChatMessage.whole(title.strip(), body.strip());
+        String posted = ChatMessage.markdown(title.strip(), body.strip());
+        return new RobotPreview(posted, posted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, !posted.equals(full));
+    }
+
     /** Each (channel, target) of the notice with its state; the feed's row is pending until its time. */
     public List<DeliveryView> deliveries(Caller caller, UUID noticeId) {
         Notice notice = staffNotice(noticeId);

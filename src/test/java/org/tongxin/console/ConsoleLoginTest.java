@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
@@ -182,5 +183,77 @@ class ConsoleLoginTest {
                 .body(containsString("FORBIDDEN"));
         given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/").then().statusCode(200)
                 .body(not(containsString(org.communityId().toString())));
+    }
+
+    @Test
+    void staffPreviewTheRobotsCutPublishANoticeAndFollowItsDeliveries() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        String token = logIn(staff);
+        String page = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/notices").then().statusCode(200)
+                .body(containsString("id=\"compose\"")).body(containsString("GRID:" + org.gridId())).extract().asString();
+        String csrf = csrfOf(page);
+
+        String longBody = "封控期间请勿外出。\n".repeat(400);
+        given().cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrf).formParam("title", "通知")
+                .formParam("body", longBody).post("/console/notices/preview").then().statusCode(200)
+                .body(containsString("已截断")).body(containsString("全文请在"));
+        given().cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrf).formParam("title", "核酸")
+                .formParam("body", "明早八点").post("/console/notices/preview").then().statusCode(200)
+                .body(containsString("**核酸**")).body(not(containsString("已截断")));
+
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("title", "核酸检测")
+                .formParam("body", "明早八点").formParam("scope", "COMMUNITY:" + org.communityId()).formParam("channels", "FEED")
+                .post("/console/notices").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrf)
+                .formParam("title", "核酸检测").formParam("body", "明早八点").formParam("scope", "nowhere").formParam("channels", "FEED")
+                .post("/console/notices").then().statusCode(400).body(containsString("VALIDATION_FAILED"));
+        String location = given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrf).formParam("community", org.communityId().toString()).formParam("title", "核酸检测")
+                .formParam("body", "明早八点在小区北门").formParam("scope", "GRID:" + org.gridId()).formParam("channels", "FEED")
+                .post("/console/notices").then().statusCode(303).extract().header("Location");
+        String id = location.replaceAll(".*/console/notices/([0-9a-f-]{36}).*", "$1");
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/notices/" + id).then().statusCode(200)
+                .body(containsString("核酸检测")).body(containsString("已发布")).body(containsString("data-status=\"SENT\""));
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/notices/" + id + "/deliveries").then().statusCode(286);
+        staff.as().get("/api/notices/" + id + "/deliveries").then().statusCode(200).body("[0].channel", equalTo("FEED"));
+
+        OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
+        String stranger = logIn(ShiftFixture.staff(elsewhere));
+        given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/notices/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void theBoardShowsTheNextDaysHolesAndCareRequestsAndTriagesThemInline() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID checkpoint = ShiftFixture.checkpoint(staff, org, 2);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        staff.as().body(Map.of("from", today.toString(), "days", 2)).post("/api/checkpoints/" + checkpoint + "/shifts").then().statusCode(201);
+        String request = staff.as().body(Map.of("type", "MEDICINE", "description", "降压药", "householdId", org.householdId()))
+                .post("/api/care-requests").then().statusCode(201).extract().path("id");
+
+        String token = logIn(staff);
+        String board = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
+                .body(containsString("id=\"gaps\"")).body(containsString("data-request=\"" + request + "\""))
+                .body(containsString("买药")).extract().asString();
+        // The next 24 hours hold three or four of the 8-hour shifts, each 2 short.
+        long holes = Pattern.compile("<tr class=\"alert\"><td>").matcher(board.substring(board.indexOf("id=\"gaps\""),
+                board.indexOf("</table>", board.indexOf("id=\"gaps\"")))).results().count();
+        assertTrue(holes >= 3 && holes <= 4, "holes in the next 24 h: " + holes);
+
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrfOf(board))
+                .formParam("priority", "P9").post("/console/care-requests/" + request + "/triage").then().statusCode(400);
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrfOf(board))
+                .formParam("priority", "P1").post("/console/care-requests/" + request + "/triage").then().statusCode(303);
+        staff.as().get("/api/care-requests/" + request).then().statusCode(200).body("status", equalTo("TRIAGED")).body("priority", equalTo("P1"));
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
+                .body(containsString("id=\"to-assign\"")).body(containsString("data-request=\"" + request + "\""));
+
+        // A lane head sees the care requests of their lane but neither the roster nor the applications.
+        String laneHead = logIn(Api.withRole(Role.GRID_WORKER, org.grid()));
+        given().cookie(ConsolePages.SESSION_COOKIE, laneHead).get("/console/").then().statusCode(200)
+                .body(not(containsString("id=\"gaps\""))).body(not(containsString("id=\"applications\"")))
+                .body(containsString("id=\"to-assign\""));
     }
 }
