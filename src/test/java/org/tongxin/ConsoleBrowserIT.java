@@ -48,6 +48,7 @@ class ConsoleBrowserIT {
     private static final String DATABASE = "tongxin_console_it";
     private static final int REDIS_DB = 10;
     private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final Path DOWNLOADS = Path.of("target/console-downloads").toAbsolutePath();
     private static final WeChatStub WECHAT = new WeChatStub();
     private static Map<String, String> config;
     private static ServiceProcess service;
@@ -62,6 +63,7 @@ class ConsoleBrowserIT {
         io.restassured.RestAssured.port = service.port();
         base = "http://localhost:" + service.port();
         Files.createDirectories(SHOTS);
+        Files.createDirectories(DOWNLOADS);
     }
 
     @AfterAll
@@ -88,6 +90,18 @@ class ConsoleBrowserIT {
                 .post("/api/checkpoints/" + checkpoint + "/shifts").then().statusCode(201);
         staff.as().body(Map.of("type", "MEDICINE", "description", "降压药两盒", "householdId", org.householdId()))
                 .post("/api/care-requests").then().statusCode(201);
+        String rice = staff.as().body(Map.of("communityId", org.communityId(), "name", "东北大米", "kind", "RICE_FLOUR", "priceFen", 4990,
+                "unit", "袋", "perHouseholdLimit", 2, "supplier", "粮油公司")).post("/api/products").then().statusCode(201).extract().path("id");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        String window = staff.as().body(Map.of("communityId", org.communityId(), "opensAt", now.minusMinutes(5).toString(),
+                "closesAt", now.plusHours(2).toString(), "stock", List.of(Map.of("productId", rice, "quantity", 50))))
+                .post("/api/ordering-windows").then().statusCode(201).extract().path("id");
+        String joinCode = staff.as().body(Map.of("room", "1201")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).extract().path("joinCode");
+        Api.User buyer = Api.resident();
+        buyer.as().body(Map.of("joinCode", joinCode)).post("/api/me/household").then().statusCode(200);
+        buyer.as().header("Idempotency-Key", "console-it").body(Map.of("windowId", window, "items", List.of(Map.of("productId", rice,
+                "quantity", 2)))).post("/api/orders").then().statusCode(201);
         OrgFixture elsewhere = OrgFixture.streetToHousehold(admin);
         Api.User stranger = ProdConfig.invited(admin, "COMMUNITY_STAFF", elsewhere.communityId());
 
@@ -137,6 +151,16 @@ class ConsoleBrowserIT {
                     "the group chat's row and the feed's");
             shot(browser, "notice");
             noConsoleErrors(browser, "publishing a notice");
+            // The orders page: the window's summary, and its XLSX sheet downloaded and opened.
+            browser.findElement(By.linkText("订单")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("by-building")));
+            assertTrue(browser.findElement(By.id("by-building")).getText().contains("东北大米"));
+            shot(browser, "orders");
+            browser.findElement(By.id("sheet-xlsx")).click();
+            Path sheet = DOWNLOADS.resolve("delivery-" + window + ".xlsx");
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> Files.exists(sheet));
+            assertTrue(xlsxText(sheet).contains("东北大米") && xlsxText(sheet).contains("1201"), "the sheet lists the order with its room");
+            noConsoleErrors(browser, "the orders page and the download");
             browser.findElement(By.linkText("今日")).click();
 
             // A POST without the form's CSRF token is refused, even with the session's cookie.
@@ -168,6 +192,8 @@ class ConsoleBrowserIT {
     private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Path.of("/usr/bin/chromium").toFile());
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -185,6 +211,20 @@ class ConsoleBrowserIT {
             }
         }
         assertEquals(List.of(), errors, "browser console errors during " + during);
+    }
+
+    /** Everything an XLSX workbook holds as text (its parts are XML in a zip): the file opened as a spreadsheet program would. */
+    private static String xlsxText(Path file) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                if (e.getName().endsWith(".xml")) { // parsed, so that character references (FastExcel's &#x4e1c;) are read as text
+                    text.append(javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                            .parse(zip.getInputStream(e)).getDocumentElement().getTextContent()).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** The text of the one QR code in a picture, read back by zbar (deploy/test.sh installs zbar-tools). */

@@ -71,4 +71,9 @@ final class ConsoleLabels {
             case OTHER -> "其他";
         };
     }
+
+    /** An amount in fen as yuan with two decimals. */
+    static String yuan(long fen) {
+        return String.format("%d.%02d", fen / 100, Math.abs(fen % 100));
+    }
 }

@@ -87,6 +87,12 @@ public class CatalogService {
         return WindowView.from(w);
     }
 
+    /** The community's latest windows (up to {@code limit}), newest first, for its staff; 403 for anyone else. */
+    public List<WindowView> windows(Caller caller, @NotNull UUID communityId, int limit) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        return windows.latest(communityId, limit).stream().map(WindowView::from).toList();
+    }
+
     /**
      * The community's open window and what is left of each product; no window, no items. For its
      * residents, its volunteers and suppliers, and staff whose scope reaches it; 403 for anyone else.

@@ -26,6 +26,11 @@ public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, U
                 .setParameter("c", communityId).setParameter("now", now).getResultStream().map(OrderingWindow.class::cast).findFirst();
     }
 
+    /** The community's latest windows, newest first. */
+    public List<OrderingWindow> latest(UUID communityId, int limit) {
+        return find("communityId = ?1 order by opensAt desc, id", communityId).page(0, limit).list();
+    }
+
     public List<CatalogItem> items(UUID windowId) {
         return getEntityManager().createQuery("""
                 select p.id, p.name, p.kind, p.priceFen, p.unit, s.remaining, p.perHouseholdLimit

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
+import org.tongxin.support.OrderFixture;
 import org.tongxin.support.OrgFixture;
 import org.tongxin.support.Parallel;
 import org.tongxin.support.ShiftFixture;
@@ -255,5 +256,36 @@ class ConsoleLoginTest {
         given().cookie(ConsolePages.SESSION_COOKIE, laneHead).get("/console/").then().statusCode(200)
                 .body(not(containsString("id=\"gaps\""))).body(not(containsString("id=\"applications\"")))
                 .body(containsString("id=\"to-assign\""));
+    }
+
+    @Test
+    void staffSeeAWindowsSummaryAndDownloadItsSheetsWhichOtherCommunitiesCannot() throws Exception {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        String token = logIn(staff);
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders").then().statusCode(200).body(containsString("还没有订购时段"));
+
+        UUID rice = OrderFixture.product(staff, org, "大米", 5, "粮油公司");
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(rice, 100));
+        Api.User household = OrderFixture.household(staff, org);
+        household.as().header("Idempotency-Key", "console-1").body(OrderFixture.order(window, rice, 3))
+                .post("/api/orders").then().statusCode(201);
+
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders").then().statusCode(200)
+                .body(containsString("id=\"by-building\"")).body(containsString("大米")).body(containsString("粮油公司"))
+                .body(containsString("/console/orders/" + window + "/sheet.xlsx"));
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders/" + window + "/sheet.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .body(containsString("大米"));
+        byte[] xlsx = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders/" + window + "/sheet.xlsx").then()
+                .statusCode(200).extract().asByteArray();
+        assertEquals("PK", new String(xlsx, 0, 2, java.nio.charset.StandardCharsets.US_ASCII), "an XLSX is a zip");
+        given().redirects().follow(false).get("/console/orders/" + window + "/sheet.xlsx").then().statusCode(303);
+
+        OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
+        String stranger = logIn(ShiftFixture.staff(elsewhere));
+        given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/orders/" + window + "/sheet.xlsx").then().statusCode(403);
+        given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/orders?window=" + window).then().statusCode(404)
+                .body(containsString("WINDOW_NOT_FOUND"));
     }
 }
