@@ -161,6 +161,14 @@ class ConsoleBrowserIT {
             new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> Files.exists(sheet));
             assertTrue(xlsxText(sheet).contains("东北大米") && xlsxText(sheet).contains("1201"), "the sheet lists the order with its room");
             noConsoleErrors(browser, "the orders page and the download");
+
+            // The roster: the next 24 hours charted (the checkpoint seeded above has no one yet), the volunteer approved above in 一队.
+            browser.findElement(By.linkText("志愿者与排班")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("coverage-chart")));
+            assertTrue(browser.findElements(By.cssSelector("#coverage-chart svg rect")).size() >= 6, "two rectangles per shift bar");
+            assertTrue(browser.getPageSource().contains("一队"));
+            shot(browser, "roster");
+            noConsoleErrors(browser, "the roster page");
             browser.findElement(By.linkText("今日")).click();
 
             // A POST without the form's CSRF token is refused, even with the session's cookie.

@@ -288,4 +288,28 @@ class ConsoleLoginTest {
         given().cookie(ConsolePages.SESSION_COOKIE, stranger).get("/console/orders?window=" + window).then().statusCode(404)
                 .body(containsString("WINDOW_NOT_FOUND"));
     }
+
+    @Test
+    void theRosterPageChartsTheNextDaysShiftsAndListsVolunteersByTeam() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        UUID checkpoint = ShiftFixture.checkpoint(staff, org, 1);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        staff.as().body(Map.of("from", today.toString(), "days", 2)).post("/api/checkpoints/" + checkpoint + "/shifts").then().statusCode(201);
+        Api.User applicant = ShiftFixture.applicant(org);
+        String id = applicant.as().get("/api/volunteers/me").then().statusCode(200).extract().path("id");
+        staff.as().body(Map.of("team", "巡逻队")).post("/api/volunteer-applications/" + id + "/approve").then().statusCode(200);
+
+        String token = logIn(staff);
+        String page = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/roster").then().statusCode(200)
+                .body(containsString("id=\"coverage-chart\"")).body(containsString("巡逻队")).extract().asString();
+        String chart = page.substring(page.indexOf("<svg", page.indexOf("coverage-chart")), page.indexOf("</svg>", page.indexOf("coverage-chart")));
+        long bars = Pattern.compile("<title>[0-9:]+–[0-9:]+：已认领 0 / 1</title>").matcher(chart).results().count();
+        assertTrue(bars >= 3 && bars <= 4, "the next 24 hours hold three or four 8-hour shifts: " + bars);
+        assertTrue(!chart.contains("style=") && !chart.contains("<script"), "the chart needs no style attribute and no script (CSP)");
+
+        OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
+        String lane = logIn(Api.withRole(Role.GRID_WORKER, elsewhere.grid()));
+        given().cookie(ConsolePages.SESSION_COOKIE, lane).get("/console/roster").then().statusCode(403).body(containsString("FORBIDDEN"));
+    }
 }

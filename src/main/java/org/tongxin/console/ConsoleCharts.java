@@ -1,0 +1,71 @@
+package org.tongxin.console;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.tongxin.shift.ShiftDtos.ShiftView;
+
+/**
+ * Charts drawn on the server as SVG (docs/console.md): plain shapes with presentation attributes —
+ * no script, no style attribute, no library in the browser — so the console's CSP holds and the
+ * chart prints as it shows. Every shape carries a {@code <title>} for screen readers and tooltips.
+ */
+final class ConsoleCharts {
+
+    private static final int WIDTH = 960;
+    private static final int LABEL = 140;
+    private static final int ROW = 30;
+    private static final String FULL = "#2e7d32";
+    private static final String SHORT = "#b00020";
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    private ConsoleCharts() {}
+
+    /** One row per checkpoint across the next 24 hours: each shift a bar, filled by the share of its places taken (green full, red short). */
+    static String coverage(List<ConsoleRoster.CheckpointRow> rows, OffsetDateTime now, ZoneId zone) {
+        int height = 30 + ROW * Math.max(rows.size(), 1);
+        double perMinute = (WIDTH - LABEL - 10) / (24 * 60.0);
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"coverage-chart-title\" ")
+                .append("width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
+                .append(' ').append(height).append("\"><title id=\"coverage-chart-title\">未来 24 小时各卡点班次的认领情况</title>");
+        for (int h = 0; h <= 24; h += 4) {
+            double x = LABEL + h * 60 * perMinute;
+            svg.append("<line x1=\"").append(fmt(x)).append("\" y1=\"18\" x2=\"").append(fmt(x)).append("\" y2=\"").append(height)
+                    .append("\" stroke=\"#c8c8c8\"/><text x=\"").append(fmt(x))
+                    .append("\" y=\"12\" font-size=\"11\" text-anchor=\"").append(h == 0 ? "start" : h == 24 ? "end" : "middle")
+                    .append("\" fill=\"#4a4a4a\">").append(h == 0 ? "现在 " : "").append(now.plusHours(h).atZoneSameInstant(zone).format(HOUR))
+                    .append("</text>");
+        }
+        int y = 24;
+        for (ConsoleRoster.CheckpointRow row : rows) {
+            svg.append("<text x=\"0\" y=\"").append(y + 17).append("\" font-size=\"13\" fill=\"#1a1a1a\">").append(escape(row.checkpoint().name()))
+                    .append("</text>");
+            for (ShiftView s : row.shifts()) {
+                OffsetDateTime from = s.startsAt().isBefore(now) ? now : s.startsAt();
+                OffsetDateTime to = s.endsAt().isAfter(now.plusHours(24)) ? now.plusHours(24) : s.endsAt();
+                double x = LABEL + Duration.between(now, from).toMinutes() * perMinute;
+                double w = Math.max(1, Duration.between(from, to).toMinutes() * perMinute - 2);
+                double filled = s.capacity() == 0 ? w : w * Math.min(s.taken(), s.capacity()) / s.capacity();
+                String color = s.taken() >= s.capacity() ? FULL : SHORT;
+                svg.append("<g><title>").append(s.startsAt().atZoneSameInstant(zone).format(HOUR)).append('–')
+                        .append(s.endsAt().atZoneSameInstant(zone).format(HOUR)).append("：已认领 ").append(s.taken()).append(" / ")
+                        .append(s.capacity()).append("</title><rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 4).append("\" width=\"")
+                        .append(fmt(w)).append("\" height=\"20\" fill=\"#ffffff\" stroke=\"").append(color).append("\"/><rect x=\"")
+                        .append(fmt(x)).append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(filled))
+                        .append("\" height=\"20\" fill=\"").append(color).append("\"/></g>");
+            }
+            y += ROW;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
