@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.care.CareDtos.CareRequestView;
+import org.tongxin.care.CareDtos.Assign;
 import org.tongxin.care.CareDtos.Triage;
 import org.tongxin.care.CareRequest;
 import org.tongxin.care.CareRequestService;
@@ -21,6 +22,7 @@ import org.tongxin.common.CommonError;
 import org.tongxin.common.Page;
 import org.tongxin.volunteer.Volunteer;
 import org.tongxin.volunteer.VolunteerDtos.ApplicationView;
+import org.tongxin.volunteer.VolunteerDtos.ApprovedPerson;
 import org.tongxin.volunteer.VolunteerDtos.Approve;
 import org.tongxin.volunteer.VolunteerDtos.Reject;
 import org.tongxin.volunteer.VolunteerService;
@@ -35,12 +37,12 @@ class ConsoleBoard {
     /**
      * The board of one community: checkpoint shifts short of people in the next 24 hours and today's
      * no-shows (null for grid workers, who do not run the roster), care requests waiting to be
-     * triaged and to be assigned (escalated first), and volunteer applications waiting for a
-     * decision (null for grid workers).
+     * triaged and to be assigned (escalated first) with the approved volunteers to assign them to,
+     * and volunteer applications waiting for a decision (helpers and applications null for grid workers).
      */
     @RegisterForReflection
     record Board(List<CoverageGap> gaps, List<NoShow> noShows, Page<CareRequestView> toTriage, Page<CareRequestView> toAssign,
-                 Page<ApplicationView> applications) {}
+                 List<ApprovedPerson> helpers, Page<ApplicationView> applications) {}
 
     private final VolunteerService volunteers;
     private final CheckpointService checkpoints;
@@ -63,6 +65,7 @@ class ConsoleBoard {
         return new Board(gaps, noShows,
                 care.ofCommunity(caller, communityId, CareRequest.Status.SUBMITTED, null, null, null, 0, 50),
                 care.ofCommunity(caller, communityId, CareRequest.Status.TRIAGED, null, null, null, 0, 50),
+                staffOnly(() -> volunteers.approvedPeople(caller, communityId)),
                 staffOnly(() -> volunteers.applications(caller, communityId, Volunteer.Status.PENDING, 0, 50)));
     }
 
@@ -73,6 +76,13 @@ class ConsoleBoard {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("priority", "请选择优先级", "Choose a priority");
         }
+    }
+
+    void assign(Caller caller, UUID requestId, UUID assignee) {
+        if (assignee == null) {
+            throw ApiException.invalid("assigneeId", "请选择指派给谁", "Choose who carries it out");
+        }
+        care.assign(caller, requestId, new Assign(assignee));
     }
 
     void triage(Caller caller, UUID requestId, CareRequest.Priority priority) {

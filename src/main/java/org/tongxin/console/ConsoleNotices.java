@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.Page;
 import org.tongxin.common.TimeConfig;
 import org.tongxin.notice.GroupChatService;
 import org.tongxin.notice.Notice;
@@ -32,9 +33,9 @@ import org.tongxin.org.OrgService;
 @ApplicationScoped
 class ConsoleNotices {
 
-    /** What the compose form offers: the community's lanes as scopes, and its group robots. */
+    /** What the compose form offers: the community's lanes as scopes, and its group robots; and the latest notices. */
     @RegisterForReflection
-    record Compose(List<GridView> grids, List<GroupChatView> robots) {}
+    record Compose(List<GridView> grids, List<GroupChatView> robots, Page<NoticeView> recent) {}
 
     /** One notice and where it went; {@code settled}: no delivery is still to be sent. */
     @RegisterForReflection
@@ -53,7 +54,8 @@ class ConsoleNotices {
     }
 
     Compose compose(Caller caller, UUID communityId) {
-        return new Compose(org.getCommunity(communityId).grids(), chats.ofCommunity(caller, communityId, 0, 100).items());
+        return new Compose(org.getCommunity(communityId).grids(), chats.ofCommunity(caller, communityId, 0, 100).items(),
+                notices.ofCommunity(caller, communityId, 0, 20));
     }
 
     RobotPreview preview(String title, String body) {

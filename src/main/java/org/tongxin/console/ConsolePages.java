@@ -155,6 +155,18 @@ public class ConsolePages {
         });
     }
 
+    @POST
+    @Path("/care-requests/{id}/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response assign(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
+                           @FormParam("assigneeId") UUID assignee, @FormParam("community") UUID community) {
+        return requests.form(token, csrf, s -> {
+            boards.assign(s.caller(), id, assignee);
+            return backToBoard(community);
+        });
+    }
+
     private static Response backToBoard(UUID community) {
         return Response.seeOther(URI.create("/console/" + (community == null ? "" : "?community=" + community))).build();
     }

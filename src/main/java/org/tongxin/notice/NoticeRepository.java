@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.OrgLocation;
 
 /** Notices, and the feed of a household: what is published for a place it lies in. */
@@ -55,6 +56,16 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         }
         return find("from Notice n where n.publishedAt <= :now and n.cancelledAt is null and (" + inScope + " or " + personal
                 + ") order by n.publishedAt desc", params);
+    }
+
+    /**
+     * Staff notices addressed to the community or within it, inside {@code reach} (all, or those of
+     * the grids listed and below them), newest first; a feature's messages to people are not listed.
+     */
+    public PanacheQuery<Notice> ofCommunity(UUID communityId, ScopeGuard.Reach reach) {
+        String base = "scopeType <> ?1 and place.communityId = ?2";
+        return reach.whole() ? find(base + " order by createdAt desc, id", Notice.ScopeType.USERS, communityId)
+                : find(base + " and place.gridId in ?3 order by createdAt desc, id", Notice.ScopeType.USERS, communityId, reach.grids());
     }
 
     /** Withdraws a feature's message not yet due at {@code now}; false if there is none (or it is out already). */

@@ -15,6 +15,7 @@ import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.Page;
 import org.tongxin.notice.NoticeDtos.*;
@@ -84,6 +85,16 @@ public class NoticeService {
         publish(notice, now, now);
         Log.infof("notice published id=%s", noticeId);
         return NoticeView.from(reloaded(notice), now);
+    }
+
+    /** The community's notices within the caller's reach (drafts, scheduled, published, withdrawn), newest first; 403 outside it. */
+    public Page<NoticeView> ofCommunity(Caller caller, UUID communityId, int page, int size) {
+        ScopeGuard.Reach reach = scope.reachIn(caller, Role.GRID_WORKER, org.locateCommunity(communityId));
+        if (reach.nowhere()) {
+            throw new ApiException(CommonError.FORBIDDEN);
+        }
+        OffsetDateTime now = now();
+        return Page.of(notices.ofCommunity(communityId, reach), page, size, n -> NoticeView.from(n, now));
     }
 
     /** A notice as staff in its scope see it; 404 NOTICE_NOT_FOUND. */

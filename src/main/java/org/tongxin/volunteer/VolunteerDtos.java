@@ -46,6 +46,9 @@ public final class VolunteerDtos {
         }
     }
 
+    /** An approved volunteer as a person to give work to (the staff console's pickers): the account, the name, the team. */
+    public record ApprovedPerson(UUID userId, @Schema(nullable = true) String name, @Schema(nullable = true) String team) {}
+
     public record MyVolunteer(UUID id, UUID communityId, Volunteer.Status status, @Schema(nullable = true) String rejectReason,
                               @Schema(nullable = true) String team, int serviceMinutes, List<HeldShift> upcomingShifts) {}
 

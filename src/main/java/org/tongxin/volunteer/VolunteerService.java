@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +80,13 @@ public class VolunteerService {
                                            int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
         return Page.of(volunteers.directory(communityId, team, skill), page, size, v -> ApplicationView.from(v, pii));
+    }
+
+    /** The community's approved volunteers as people to assign work to (by team, then name), for its staff. */
+    public List<ApprovedPerson> approvedPeople(Caller caller, @NotNull UUID communityId) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        return volunteers.directory(communityId, null, null).list().stream()
+                .map(v -> new ApprovedPerson(v.getUserId(), v.name(pii.reader(v.getId())), v.getTeam())).toList();
     }
 
     @Transactional

@@ -218,6 +218,15 @@ class ConsoleLoginTest {
                 .body(containsString("核酸检测")).body(containsString("已发布")).body(containsString("data-status=\"SENT\""));
         given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/notices/" + id + "/deliveries").then().statusCode(286);
         staff.as().get("/api/notices/" + id + "/deliveries").then().statusCode(200).body("[0].channel", equalTo("FEED"));
+        String later = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).withNano(0).toString();
+        String scheduled = given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM)
+                .formParam("csrf", csrf).formParam("title", "明日停水").formParam("body", "明天九点到十一点停水")
+                .formParam("scope", "COMMUNITY:" + org.communityId()).formParam("channels", "FEED").formParam("sendAt", later)
+                .post("/console/notices").then().statusCode(303).extract().header("Location")
+                .replaceAll(".*/console/notices/([0-9a-f-]{36}).*", "$1");
+        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/notices").then().statusCode(200)
+                .body(containsString("data-notice=\"" + id + "\"")).body(containsString("data-notice=\"" + scheduled + "\""))
+                .body(containsString("定时发送"));
 
         OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
         String stranger = logIn(ShiftFixture.staff(elsewhere));
@@ -248,14 +257,24 @@ class ConsoleLoginTest {
         given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrfOf(board))
                 .formParam("priority", "P1").post("/console/care-requests/" + request + "/triage").then().statusCode(303);
         staff.as().get("/api/care-requests/" + request).then().statusCode(200).body("status", equalTo("TRIAGED")).body("priority", equalTo("P1"));
-        given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
-                .body(containsString("id=\"to-assign\"")).body(containsString("data-request=\"" + request + "\""));
+        Api.User helper = ShiftFixture.volunteer(org, staff);
+        String withHelpers = given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/").then().statusCode(200)
+                .body(containsString("id=\"to-assign\"")).body(containsString("data-request=\"" + request + "\""))
+                .body(containsString("<option value=\"" + helper.id() + "\"")).extract().asString();
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrfOf(withHelpers))
+                .formParam("assigneeId", UUID.randomUUID().toString()).post("/console/care-requests/" + request + "/assign")
+                .then().statusCode(400).body(containsString("ASSIGNEE_NOT_ELIGIBLE"));
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).contentType(FORM).formParam("csrf", csrfOf(withHelpers))
+                .formParam("assigneeId", helper.id().toString()).post("/console/care-requests/" + request + "/assign")
+                .then().statusCode(303);
+        staff.as().get("/api/care-requests/" + request).then().statusCode(200).body("status", equalTo("ASSIGNED"))
+                .body("assigneeId", equalTo(helper.id().toString()));
 
         // A lane head sees the care requests of their lane but neither the roster nor the applications.
         String laneHead = logIn(Api.withRole(Role.GRID_WORKER, org.grid()));
         given().cookie(ConsolePages.SESSION_COOKIE, laneHead).get("/console/").then().statusCode(200)
                 .body(not(containsString("id=\"gaps\""))).body(not(containsString("id=\"applications\"")))
-                .body(containsString("id=\"to-assign\""));
+                .body(containsString("id=\"assign-title\"")).body(not(containsString("name=\"assigneeId\"")));
     }
 
     @Test
