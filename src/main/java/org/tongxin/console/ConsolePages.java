@@ -125,10 +125,7 @@ public class ConsolePages {
     @Operation(hidden = true)
     public Response approveVolunteer(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
                                      @FormParam("team") String team, @FormParam("community") UUID community) {
-        return requests.form(token, csrf, s -> {
-            boards.approveVolunteer(s.caller(), id, team);
-            return backToBoard(community);
-        });
+        return onBoard(token, csrf, community, s -> boards.approveVolunteer(s.caller(), id, team));
     }
 
     @POST
@@ -137,10 +134,7 @@ public class ConsolePages {
     @Operation(hidden = true)
     public Response rejectVolunteer(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
                                     @FormParam("reason") String reason, @FormParam("community") UUID community) {
-        return requests.form(token, csrf, s -> {
-            boards.rejectVolunteer(s.caller(), id, reason);
-            return backToBoard(community);
-        });
+        return onBoard(token, csrf, community, s -> boards.rejectVolunteer(s.caller(), id, reason));
     }
 
     @POST
@@ -149,10 +143,7 @@ public class ConsolePages {
     @Operation(hidden = true)
     public Response triage(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
                            @FormParam("priority") String priority, @FormParam("community") UUID community) {
-        return requests.form(token, csrf, s -> {
-            boards.triage(s.caller(), id, ConsoleBoard.priority(priority));
-            return backToBoard(community);
-        });
+        return onBoard(token, csrf, community, s -> boards.triage(s.caller(), id, ConsoleBoard.priority(priority)));
     }
 
     @POST
@@ -161,13 +152,14 @@ public class ConsolePages {
     @Operation(hidden = true)
     public Response assign(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
                            @FormParam("assigneeId") UUID assignee, @FormParam("community") UUID community) {
-        return requests.form(token, csrf, s -> {
-            boards.assign(s.caller(), id, assignee);
-            return backToBoard(community);
-        });
+        return onBoard(token, csrf, community, s -> boards.assign(s.caller(), id, assignee));
     }
 
-    private static Response backToBoard(UUID community) {
-        return Response.seeOther(URI.create("/console/" + (community == null ? "" : "?community=" + community))).build();
+    /** A form of the board: the action with the session's caller, then back to the board of the same community (post, redirect, get). */
+    private Response onBoard(String token, String csrf, UUID community, java.util.function.Consumer<ConsoleSessions.Session> action) {
+        return requests.form(token, csrf, s -> {
+            action.accept(s);
+            return Response.seeOther(URI.create("/console/" + (community == null ? "" : "?community=" + community))).build();
+        });
     }
 }

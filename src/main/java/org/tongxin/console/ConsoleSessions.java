@@ -64,7 +64,7 @@ public class ConsoleSessions {
     public record Redeemed(boolean waiting, Optional<String> token) {}
 
     /** A live console session: who, with the grants read at its login, and the CSRF token of its forms. */
-    public record Session(Caller caller, String csrfToken, String tokenHash) {}
+    public record Session(Caller caller, String csrfToken) {}
 
     private final RedisDataSource redis;
     private final SessionStore logins;
@@ -161,7 +161,7 @@ public class ConsoleSessions {
         SharedState.run("console session", () -> redis.key().pexpire(key, config.idleTimeout().toMillis()));
         List<Grant> grants = s.get("grants").isEmpty() ? List.of()
                 : Arrays.stream(s.get("grants").split(";")).map(Grant::decode).toList();
-        return Optional.of(new Session(new Caller(user, sid, grants), s.get("csrf"), Hashing.sha256Hex(token)));
+        return Optional.of(new Session(new Caller(user, sid, grants), s.get("csrf")));
     }
 
     /** Ends the session of a cookie's token (logout); nothing happens for an unknown one. */
