@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.tongxin.order.OrderDtos.HourCount;
 import org.tongxin.shift.ShiftDtos.ShiftView;
 
 /**
@@ -57,6 +58,41 @@ final class ConsoleCharts {
                         .append("\" height=\"20\" fill=\"").append(color).append("\"/></g>");
             }
             y += ROW;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Orders per hour of a window, one column per hour from its opening to its closing (hours without orders are zero). */
+    static String ordersPerHour(List<HourCount> counts, OffsetDateTime opens, OffsetDateTime closes, ZoneId zone) {
+        OffsetDateTime first = opens.atZoneSameInstant(zone).truncatedTo(java.time.temporal.ChronoUnit.HOURS).toOffsetDateTime();
+        int hours = (int) Math.max(1, Math.min(72, Duration.between(first, closes).toHours() + 1));
+        long[] perHour = new long[hours];
+        for (HourCount c : counts) {
+            int i = (int) Duration.between(first, c.hour()).toHours();
+            if (i >= 0 && i < hours) {
+                perHour[i] += c.orders();
+            }
+        }
+        long max = Math.max(1, java.util.Arrays.stream(perHour).max().orElse(1));
+        int height = 180;
+        double step = (WIDTH - 60.0) / hours;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"orders-chart-title\" ")
+                .append("width=\"").append(WIDTH).append("\" height=\"").append(height + 30).append("\" viewBox=\"0 0 ").append(WIDTH)
+                .append(' ').append(height + 30).append("\"><title id=\"orders-chart-title\">这个时段每小时的订单数</title>")
+                .append("<text x=\"0\" y=\"14\" font-size=\"11\" fill=\"#4a4a4a\">").append(max).append("</text>")
+                .append("<line x1=\"40\" y1=\"").append(height).append("\" x2=\"").append(WIDTH).append("\" y2=\"").append(height)
+                .append("\" stroke=\"#c8c8c8\"/>");
+        for (int i = 0; i < hours; i++) {
+            double h = (height - 20.0) * perHour[i] / max;
+            double x = 44 + i * step;
+            String hour = first.plusHours(i).atZoneSameInstant(zone).format(HOUR);
+            svg.append("<g><title>").append(hour).append("：").append(perHour[i]).append(" 单</title><rect x=\"").append(fmt(x))
+                    .append("\" y=\"").append(fmt(height - h)).append("\" width=\"").append(fmt(Math.max(1, step - 4)))
+                    .append("\" height=\"").append(fmt(h)).append("\" fill=\"#0b5cad\"/></g>");
+            if (hours <= 24 || i % 4 == 0) {
+                svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height + 16).append("\" font-size=\"11\" fill=\"#4a4a4a\">")
+                        .append(hour).append("</text>");
+            }
         }
         return svg.append("</svg>").toString();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.TimeConfig;
 import org.tongxin.order.CatalogService;
 import org.tongxin.order.OrderDtos.WindowSummary;
 import org.tongxin.order.OrderDtos.WindowView;
@@ -20,16 +21,18 @@ import org.tongxin.order.WindowSummaryService;
 @ApplicationScoped
 class ConsoleOrders {
 
-    /** The windows to pick from, the one picked (null: none yet) and its summary. */
+    /** The windows to pick from, the one picked (null: none yet), its summary and its orders per hour as a chart. */
     @RegisterForReflection
-    record Orders(List<WindowView> windows, WindowView chosen, WindowSummary summary) {}
+    record Orders(List<WindowView> windows, WindowView chosen, WindowSummary summary, String perHourChart) {}
 
     private final CatalogService catalog;
     private final WindowSummaryService summaries;
+    private final TimeConfig time;
 
-    ConsoleOrders(CatalogService catalog, WindowSummaryService summaries) {
+    ConsoleOrders(CatalogService catalog, WindowSummaryService summaries, TimeConfig time) {
         this.catalog = catalog;
         this.summaries = summaries;
+        this.time = time;
     }
 
     Orders orders(Caller caller, UUID communityId, UUID asked) {
@@ -38,10 +41,11 @@ class ConsoleOrders {
             throw new ApiException(OrderError.WINDOW_NOT_FOUND); // not among this community's latest
         }
         if (windows.isEmpty()) {
-            return new Orders(windows, null, null);
+            return new Orders(windows, null, null, null);
         }
         WindowView chosen = asked == null ? windows.get(0) : windows.stream().filter(w -> w.id().equals(asked)).findFirst().orElseThrow();
-        return new Orders(windows, chosen, summaries.summary(caller, chosen.id()));
+        return new Orders(windows, chosen, summaries.summary(caller, chosen.id()),
+                ConsoleCharts.ordersPerHour(summaries.perHour(caller, chosen.id()), chosen.opensAt(), chosen.closesAt(), time.zone()));
     }
 
     String csv(Caller caller, UUID windowId) {

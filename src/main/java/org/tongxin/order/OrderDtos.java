@@ -86,6 +86,9 @@ public final class OrderDtos {
 
     public record PickSlot(@NotNull UUID slotId) {}
 
+    /** How many live orders a window took in one hour (the hour's start). */
+    public record HourCount(OffsetDateTime hour, long orders) {}
+
     /** One line of a live order, as the summaries read it. */
     public record OrderLineRow(UUID householdId, UUID productId, String productName, String unit, String supplier,
                                int quantity, int priceFen, ResidentOrder.DeliveryMode deliveryMode, String note) {}

@@ -66,6 +66,13 @@ public class WindowSummaryService {
         return new WindowSummary(windowId, byBuilding(lines), totals, purchaseLists(totals));
     }
 
+    /** The window's live orders per hour, for its staff (the console's chart); 403 for anyone else. */
+    public List<HourCount> perHour(Caller caller, UUID windowId) {
+        OrderingWindow window = windows.findByIdOptional(windowId).orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(window.getCommunityId()));
+        return summaries.perHour(windowId);
+    }
+
     /** What each building gets of each product (no rooms): what a supplier packs. */
     private List<BuildingLine> byBuilding(List<OrderLineRow> lines) {
         Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());

@@ -292,7 +292,8 @@ class ConsoleLoginTest {
 
         given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders").then().statusCode(200)
                 .body(containsString("id=\"by-building\"")).body(containsString("大米")).body(containsString("粮油公司"))
-                .body(containsString("/console/orders/" + window + "/sheet.xlsx"));
+                .body(containsString("/console/orders/" + window + "/sheet.xlsx"))
+                .body(containsString("id=\"orders-chart\"")).body(containsString("：1 单</title>"));
         given().cookie(ConsolePages.SESSION_COOKIE, token).get("/console/orders/" + window + "/sheet.csv").then().statusCode(200)
                 .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
                 .body(containsString("大米"));
