@@ -1,8 +1,11 @@
 package org.tongxin.console;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -105,6 +108,13 @@ class ConsoleLoginTest {
         given().get("/webjars/htmx.org/2.0.4/dist/htmx.min.js").then().statusCode(200).header("Cache-Control", containsString("max-age"));
         given().get("/console/console.css").then().statusCode(200).contentType(containsString("text/css"));
 
+        given().post("/api/console-sessions/" + b.nonce() + "/approve").then().spec(problem(401, "UNAUTHORIZED"));
+        // Dev login is off wherever WeChat is configured (as in the test profile): the form's endpoint is not there.
+        given().redirects().follow(false).cookie(ConsolePages.LOGIN_COOKIE, b.secret()).contentType(FORM).formParam("name", "alice")
+                .formParam("nonce", b.nonce()).post("/console/dev-login").then().statusCode(404).body(containsString("NOT_FOUND"));
+        // A malformed id in a console URL or form is a client error, not a 500.
+        given().redirects().follow(false).cookie(ConsolePages.SESSION_COOKIE, token).get("/console/?community=not-a-uuid")
+                .then().statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)));
         staff.as().post("/api/console-sessions/" + UUID.randomUUID() + "/approve").then().spec(problem(410, "CONSOLE_NONCE_EXPIRED"));
         staff.as().post("/api/console-sessions/%7Bx%7D/approve").then().spec(problem(410, "CONSOLE_NONCE_EXPIRED"));
     }
