@@ -9,9 +9,13 @@
 #   + lazy OpenAPI     the same with the document rendered on request (the shipped configuration)
 #   aot-jar            the shipped packaging, started without its cache (a JDK that does not match it)
 #   aot-jar + cache    the shipped packaging with the JDK AOT cache that `mvn verify` trained on the
-#                      integration test (PackagedServiceIT), copied elsewhere as a container would
+#                      integration tests, copied elsewhere as a container would
+#   no console (two)   aot-jar without and with its cache, built without the staff console
+#                      (-Dno-console: its package, templates, assets, Qute and htmx left out, and its
+#                      browser test not part of the training): what the console costs at start-up
 # and, as the machine's reference from the same minutes, a bare JVM start (`java -version`).
-# Builds twice (about two minutes). Targets 127.0.0.1 only. Usage: bash bench/startup.sh [runs=5]
+# Builds three times (about fifteen minutes with the integration tests). Targets 127.0.0.1 only.
+# Usage: bash bench/startup.sh [runs=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}; PORT=8089; DB=tongxin_bench; REDIS_DB=14
@@ -23,14 +27,21 @@ prepare_service
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
 echo "== building: fast-jar, then the aot-jar with its cache (mvn verify, integration test only)"
-mvn -B -q package -DskipTests -Dquarkus.package.jar.aot.enabled=false -Dquarkus.package.jar.type=fast-jar
+mvn -B -q clean package -DskipTests -Dquarkus.package.jar.aot.enabled=false -Dquarkus.package.jar.type=fast-jar
 cp -a target/quarkus-app "$BENCH_DIR/fast-jar"
+echo "== building: the aot-jar with its cache, without the console"
+mvn -B -q clean verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dno-console > "$BENCH_DIR/verify-no-console.log" 2>&1 \
+  || { tail -40 "$BENCH_DIR/verify-no-console.log"; exit 1; }
+[ -s target/quarkus-app/app.aot ] || { echo "mvn verify -Dno-console wrote no AOT cache" >&2; exit 1; }
+cp -a target/quarkus-app "$BENCH_DIR/no-console"
+mvn -B -q clean
 mvn -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false > "$BENCH_DIR/verify.log" 2>&1 || { tail -40 "$BENCH_DIR/verify.log"; exit 1; }
 [ -s target/quarkus-app/app.aot ] || { echo "mvn verify wrote no AOT cache; see $BENCH_DIR/verify.log" >&2; exit 1; }
 cp -a target/quarkus-app "$BENCH_DIR/aot-jar"   # -a keeps the jars' times: the cache checks them
 (cd "$BENCH_DIR/aot-jar" && java @"$JVM_OPTIONS" -XX:AOTCache=app.aot -XX:AOTMode=on -cp quarkus-run.jar -version > /dev/null 2>&1) \
   || { echo "the AOT cache does not fit the copied application" >&2; exit 1; }
-echo "AOT cache: $(( $(stat -c %s "$BENCH_DIR/aot-jar/app.aot") / 1048576 )) MB"
+echo "AOT cache: $(( $(stat -c %s "$BENCH_DIR/aot-jar/app.aot") / 1048576 )) MB; without the console:" \
+  "$(( $(stat -c %s "$BENCH_DIR/no-console/app.aot") / 1048576 )) MB"
 
 # Production-like settings: the prod profile with every secret it insists on (values made up here).
 export TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
@@ -82,7 +93,9 @@ variants=("before|fast-jar|$BEFORE"
           "+ JVM options|fast-jar|@$JVM_OPTIONS $BEFORE"
           "+ lazy OpenAPI|fast-jar|@$JVM_OPTIONS"
           "aot-jar|aot-jar|@$JVM_OPTIONS"
-          "aot-jar + cache|aot-jar|@$JVM_OPTIONS -XX:AOTCache=app.aot")
+          "aot-jar + cache|aot-jar|@$JVM_OPTIONS -XX:AOTCache=app.aot"
+          "no console|no-console|@$JVM_OPTIONS"
+          "no console+cache|no-console|@$JVM_OPTIONS -XX:AOTCache=app.aot")
 for v in "${!variants[@]}"; do : > "$BENCH_DIR/variant-$v.txt"; done
 # Interleaved, so that a slower minute of this shared machine weighs on every variant alike.
 for _ in $(seq 1 "$RUNS"); do
@@ -95,6 +108,16 @@ for v in "${!variants[@]}"; do
   IFS='|' read -r label _ _ <<< "${variants[$v]}"
   report "$label" "$BENCH_DIR/variant-$v.txt"
 done
+
+# What the console costs as shipped (targets: at most 300 ms of start-up and 20 MB of RSS), with and without the cache.
+python3 - "$BENCH_DIR" <<'PY'
+import statistics, sys
+def med(v, i):
+    return statistics.median(int(l.split()[i]) for l in open(f"{sys.argv[1]}/variant-{v}.txt") if l.strip())
+for label, with_console, without in (("with the cache", 4, 6), ("without the cache", 3, 5)):
+    print(f"the console's cost {label}: start-up {med(with_console, 0) - med(without, 0):+.0f} ms, "
+          f"RSS {(med(with_console, 1) - med(without, 1)) / 1024:+.1f} MB (medians)")
+PY
 
 # The machine's own speed in the same minutes: a bare JVM start, median of 10.
 for _ in $(seq 1 10); do

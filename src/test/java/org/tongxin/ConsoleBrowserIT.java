@@ -169,6 +169,45 @@ class ConsoleBrowserIT {
             assertTrue(browser.getPageSource().contains("一队"));
             shot(browser, "roster");
             noConsoleErrors(browser, "the roster page");
+
+            // A batch resting after disinfection: the board counts the rest down (the console's script, under the CSP)
+            // and keeps the release button disabled. The window closes a few seconds after its one order.
+            String eggs = staff.as().body(Map.of("communityId", org.communityId(), "name", "鸡蛋", "kind", "OTHER", "priceFen", 1800,
+                    "unit", "盒", "perHouseholdLimit", 1)).post("/api/products").then().statusCode(201).extract().path("id");
+            java.time.OffsetDateTime closes = java.time.OffsetDateTime.now().plusSeconds(5);
+            String shortWindow = staff.as().body(Map.of("communityId", org.communityId(), "opensAt", closes.minusMinutes(10).toString(),
+                    "closesAt", closes.toString(), "stock", List.of(Map.of("productId", eggs, "quantity", 10))))
+                    .post("/api/ordering-windows").then().statusCode(201).extract().path("id");
+            buyer.as().header("Idempotency-Key", "console-it-eggs").body(Map.of("windowId", shortWindow, "items",
+                    List.of(Map.of("productId", eggs, "quantity", 1)))).post("/api/orders").then().statusCode(201);
+            Thread.sleep(Math.max(0, Duration.between(java.time.OffsetDateTime.now(), closes).toMillis() + 500));
+            String batch = staff.as().body(Map.of("windowId", shortWindow)).post("/api/batches").then().statusCode(201).extract().path("id");
+            for (String step : List.of("arrive", "disinfect", "store")) {
+                staff.as().post("/api/batches/" + batch + "/" + step).then().statusCode(200);
+            }
+            browser.findElement(By.linkText("今日")).click();
+            By countdown = By.cssSelector("tr[data-batch='" + batch + "'] .countdown");
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(countdown));
+            String restLeft = browser.findElement(countdown).getText();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(b -> !b.findElement(countdown).getText().equals(restLeft));
+            assertTrue(!browser.findElement(By.id("release-" + batch)).isEnabled(), "the release waits for the rest");
+            new org.openqa.selenium.interactions.Actions(browser).scrollToElement(browser.findElement(By.id("window-title"))).perform();
+            shot(browser, "board-batches");
+            noConsoleErrors(browser, "the board's batches");
+
+            // The care page: requests by status, and the register opened only when asked for.
+            staff.as().body(Map.of("householdId", org.householdId(), "name", "李桂兰", "category", "ELDERLY_ALONE", "note", "独居，行动不便"))
+                    .post("/api/vulnerable-persons").then().statusCode(201);
+            browser.findElement(By.linkText("关怀")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("care-chart")));
+            assertTrue(browser.findElement(By.id("care-requests")).getText().contains("降压药两盒"));
+            assertTrue(!browser.getPageSource().contains("李桂兰"), "the register stays closed until asked for");
+            browser.findElement(By.id("show-register")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("register")));
+            assertTrue(browser.findElement(By.id("register")).getText().contains("李桂兰"));
+            new org.openqa.selenium.interactions.Actions(browser).scrollToElement(browser.findElement(By.id("register"))).perform();
+            shot(browser, "care");
+            noConsoleErrors(browser, "the care page");
             browser.findElement(By.linkText("今日")).click();
 
             // A POST without the form's CSRF token is refused, even with the session's cookie.

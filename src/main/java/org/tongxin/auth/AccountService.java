@@ -87,6 +87,11 @@ public class AccountService {
         return grants.holdersIn(Role.COMMUNITY_STAFF, communityId);
     }
 
+    /** Who holds {@code role} for the community or one of its grids (a grid worker's grid in {@code gridId}), by nickname. */
+    public List<AuthDtos.GrantView> holdersWithin(Role role, UUID communityId) {
+        return grants.holdersWithin(role, communityId);
+    }
+
     public List<Grant> grantsOf(UUID userId) {
         return grants.grantsOf(userId);
     }

@@ -20,6 +20,13 @@ public class GrantRepository implements PanacheRepositoryBase<RoleGrant, UUID> {
                 .setParameter("role", role).setParameter("c", communityId).getResultList();
     }
 
+    /** Who holds {@code role} for exactly this community or one of its grids, with their nicknames, by nickname. */
+    public List<GrantView> holdersWithin(Role role, UUID communityId) {
+        return getEntityManager().createQuery("select g.id, g.userId, u.nickname, g.role, g.streetId, g.communityId, "
+                + "g.gridId, g.supplier from RoleGrant g, UserAccount u where u.id = g.userId and g.role = :role and g.communityId = :c "
+                + "order by u.nickname, g.id", GrantView.class).setParameter("role", role).setParameter("c", communityId).getResultList();
+    }
+
     public List<Grant> grantsOf(UUID userId) {
         return list("userId", userId).stream().map(RoleGrant::toGrant).toList();
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.tongxin.auth.AccountService;
 import org.tongxin.auth.GrantRevoked;
 import org.tongxin.auth.Role;
+import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.volunteer.VolunteerService;
@@ -48,6 +49,16 @@ class CareAssignees {
         OrgLocation where = r.place();
         return accounts.grantsOf(person).stream().anyMatch(g -> g.role().atLeast(Role.GRID_WORKER)
                 && g.covers(where.streetId(), where.communityId(), where.gridId()));
+    }
+
+    /** The community's approved volunteers, then its grid workers within {@code reach}; see CareRequestService#assignees. */
+    List<CareDtos.Assignee> candidates(UUID communityId, ScopeGuard.Reach reach) {
+        var people = new java.util.ArrayList<CareDtos.Assignee>();
+        volunteers.approvedIn(communityId).forEach(v -> people.add(new CareDtos.Assignee(v.userId(), v.name(), false, v.team(), null)));
+        accounts.holdersWithin(Role.GRID_WORKER, communityId).stream()
+                .filter(g -> g.gridId() != null && (reach.whole() || reach.grids().contains(g.gridId())))
+                .forEach(g -> people.add(new CareDtos.Assignee(g.userId(), g.nickname(), true, null, g.gridId())));
+        return people;
     }
 
     /** Whether the caller is the request's assignee and still qualifies for it. */

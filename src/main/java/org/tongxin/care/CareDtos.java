@@ -77,6 +77,16 @@ public final class CareDtos {
 
     public record Allocated(java.util.List<UUID> packageIds) {}
 
+    /**
+     * Someone staff may assign a community's care requests to: an approved volunteer of the community
+     * (with their team) or a grid worker (with their grid), who qualifies for the requests of that grid.
+     */
+    public record Assignee(UUID userId, @Schema(nullable = true) String name, boolean gridWorker, @Schema(nullable = true) String team,
+                           @Schema(nullable = true) UUID gridId) {}
+
+    /** How many of a community's requests (in the caller's reach) are in one status. */
+    public record StatusCount(CareRequest.Status status, long count) {}
+
     /** A register entry, for staff in scope only. */
     public record VulnerableView(UUID id, UUID householdId, @Schema(nullable = true) String name,
                                  VulnerablePerson.Category category, @Schema(nullable = true) String note,

@@ -128,6 +128,17 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
         return find(where + ORDER + ", id", params);
     }
 
+    /** How many of the community's requests within {@code reach} are in each status (statuses without any left out). */
+    public List<CareDtos.StatusCount> countByStatus(UUID communityId, ScopeGuard.Reach reach) {
+        var query = getEntityManager().createQuery("select r.status, count(r) from CareRequest r where r.place.communityId = :c"
+                + (reach.whole() ? "" : " and r.place.gridId in :grids") + " group by r.status order by r.status",
+                CareDtos.StatusCount.class).setParameter("c", communityId);
+        if (!reach.whole()) {
+            query.setParameter("grids", reach.grids());
+        }
+        return query.getResultList();
+    }
+
     /** The request as the database has it now (after a conditional update). */
     public CareRequest reloaded(CareRequest request) {
         getEntityManager().refresh(request);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,6 +81,26 @@ public class CareRequestResource {
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return requests.ofCommunity(caller.get(), communityId, status, priority, type, escalated, page, size);
+    }
+
+    @GET
+    @Path("/counts")
+    @Operation(summary = "How many of a community's requests in my scope are in each status, every status listed "
+            + "(grid worker and staff)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    public List<StatusCount> counts(@QueryParam("communityId") @NotNull UUID communityId) {
+        return requests.countByStatus(caller.get(), communityId);
+    }
+
+    @GET
+    @Path("/assignees")
+    @Operation(summary = "Whom I may assign a community's requests to: its approved volunteers, then its grid workers "
+            + "(a grid worker sees those of their grids); a grid worker qualifies only for requests of their grid")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    public List<Assignee> assignees(@QueryParam("communityId") @NotNull UUID communityId) {
+        return requests.assignees(caller.get(), communityId);
     }
 
     @GET

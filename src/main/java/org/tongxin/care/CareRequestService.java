@@ -118,12 +118,34 @@ public class CareRequestService {
     public Page<CareRequestView> ofCommunity(Caller caller, UUID communityId, CareRequest.Status status,
                                              CareRequest.Priority priority, CareRequest.Type type, Boolean escalated,
                                              int page, int size) {
+        ScopeGuard.Reach reach = reachIn(caller, communityId);
+        return Page.of(requests.ofCommunity(communityId, reach, status, priority, type, escalated), page, size,
+                r -> view(r, caller));
+    }
+
+    /** How many of the community's requests in the caller's reach are in each status, every status listed (0 too). */
+    public List<StatusCount> countByStatus(Caller caller, UUID communityId) {
+        ScopeGuard.Reach reach = reachIn(caller, communityId);
+        var counts = requests.countByStatus(communityId, reach);
+        return java.util.Arrays.stream(CareRequest.Status.values()).map(s -> new StatusCount(s,
+                counts.stream().filter(c -> c.status() == s).mapToLong(StatusCount::count).sum())).toList();
+    }
+
+    /**
+     * Whom the caller may assign the community's requests to: its approved volunteers, then its grid
+     * workers (for a grid worker, those of the grids they work in). Each assignment is checked again
+     * against the request (ASSIGNEE_NOT_ELIGIBLE: a grid worker only for their grid).
+     */
+    public List<Assignee> assignees(Caller caller, UUID communityId) {
+        return assignees.candidates(communityId, reachIn(caller, communityId));
+    }
+
+    private ScopeGuard.Reach reachIn(Caller caller, UUID communityId) {
         ScopeGuard.Reach reach = scope.reachIn(caller, Role.GRID_WORKER, org.locateCommunity(communityId));
         if (reach.nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return Page.of(requests.ofCommunity(communityId, reach, status, priority, type, escalated), page, size,
-                r -> view(r, caller));
+        return reach;
     }
 
     @Transactional

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.tongxin.care.CareDtos.StatusCount;
+import org.tongxin.care.CareRequest;
 import org.tongxin.order.OrderDtos.HourCount;
 import org.tongxin.shift.ShiftDtos.ShiftView;
 
@@ -93,6 +95,31 @@ final class ConsoleCharts {
                 svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(height + 16).append("\" font-size=\"11\" fill=\"#4a4a4a\">")
                         .append(hour).append("</text>");
             }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** The community's care requests by status: one bar per status, open ones in the accent colour, closed ones grey. */
+    static String careByStatus(List<StatusCount> counts) {
+        long max = Math.max(1, counts.stream().mapToLong(StatusCount::count).max().orElse(1));
+        int height = 12 + ROW * counts.size();
+        double scale = (WIDTH - LABEL - 80.0) / max;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"care-chart-title\" ")
+                .append("width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
+                .append(' ').append(height).append("\"><title id=\"care-chart-title\">关怀需求按状态</title>");
+        int y = 4;
+        for (StatusCount c : counts) {
+            String label = ConsoleLabels.zh(c.status());
+            boolean closed = c.status() == CareRequest.Status.CONFIRMED || c.status() == CareRequest.Status.CANCELLED
+                    || c.status() == CareRequest.Status.COMPLETED;
+            double w = c.count() * scale;
+            svg.append("<g><title>").append(label).append("：").append(c.count()).append("</title><text x=\"0\" y=\"").append(y + 17)
+                    .append("\" font-size=\"13\" fill=\"#1a1a1a\">").append(label).append("</text><rect x=\"").append(LABEL)
+                    .append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(Math.max(w, c.count() > 0 ? 2 : 0)))
+                    .append("\" height=\"20\" fill=\"").append(closed ? "#757575" : "#0b5cad").append("\"/><text x=\"")
+                    .append(fmt(LABEL + w + 6)).append("\" y=\"").append(y + 19).append("\" font-size=\"13\" fill=\"#1a1a1a\">")
+                    .append(c.count()).append("</text></g>");
+            y += ROW;
         }
         return svg.append("</svg>").toString();
     }

@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.tongxin.care.CareRequest;
+import org.tongxin.care.VulnerablePerson;
 import org.tongxin.notice.Notice;
+import org.tongxin.order.Batch;
+import org.tongxin.shift.ShiftClaim;
 import org.tongxin.notice.NoticeDelivery;
 import org.tongxin.volunteer.Skill;
 
@@ -72,7 +75,53 @@ final class ConsoleLabels {
         };
     }
 
+    static String zh(VulnerablePerson.Category category) {
+        return switch (category) {
+            case ELDERLY_ALONE -> "独居老人";
+            case EXTREME_POVERTY -> "特困人员";
+            case DISABLED -> "残障人士";
+            case PREGNANT -> "孕产妇";
+            case CHRONIC_ILLNESS -> "慢性病患者";
+            case OTHER -> "其他";
+        };
+    }
+
+    static String zh(ShiftClaim.Status status) {
+        return switch (status) {
+            case CLAIMED -> "已认领，未签到";
+            case CHECKED_IN -> "已签到";
+            case CHECKED_OUT -> "已签退";
+        };
+    }
+
+    /** What the button that takes a batch to this step says. */
+    static String zhAction(Batch.Status status) {
+        return switch (status) {
+            case CREATED -> "生成";
+            case ARRIVED -> "已到达卡口";
+            case DISINFECTED -> "已消杀";
+            case STORED -> "已入存放区";
+            case RELEASED -> "放行";
+        };
+    }
+
+    static String zh(CareRequest.Status status) {
+        return switch (status) {
+            case SUBMITTED -> "待分级";
+            case TRIAGED -> "待指派";
+            case ASSIGNED -> "已指派";
+            case ACCEPTED -> "处理中";
+            case COMPLETED -> "已完成";
+            case CONFIRMED -> "已确认";
+            case CANCELLED -> "已取消";
+        };
+    }
+
     /** An amount in fen as yuan with two decimals. */
+    static String yuan(int fen) {
+        return yuan((long) fen);
+    }
+
     static String yuan(long fen) {
         return String.format("%d.%02d", fen / 100, Math.abs(fen % 100));
     }

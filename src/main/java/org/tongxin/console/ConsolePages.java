@@ -155,6 +155,26 @@ public class ConsolePages {
         return onBoard(token, csrf, community, s -> boards.assign(s.caller(), id, assignee));
     }
 
+    /** The next step of a delivery batch through the three zones (the release only once the rest is over). */
+    @POST
+    @Path("/batches/{id}/step")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response stepBatch(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf, @PathParam("id") UUID id,
+                              @FormParam("to") String to, @FormParam("community") UUID community) {
+        return onBoard(token, csrf, community, s -> boards.stepBatch(s.caller(), id, to));
+    }
+
+    /** A closed window's placed orders as a new delivery batch (from the orders page); the board then shows it. */
+    @POST
+    @Path("/batches")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response createBatch(@CookieParam(SESSION_COOKIE) String token, @FormParam("csrf") String csrf,
+                                @FormParam("windowId") UUID windowId, @FormParam("community") UUID community) {
+        return onBoard(token, csrf, community, s -> boards.createBatch(s.caller(), windowId));
+    }
+
     /** A form of the board: the action with the session's caller, then back to the board of the same community (post, redirect, get). */
     private Response onBoard(String token, String csrf, UUID community, java.util.function.Consumer<ConsoleSessions.Session> action) {
         return requests.form(token, csrf, s -> {

@@ -13,21 +13,28 @@ import org.tongxin.auth.Caller;
 import org.tongxin.shift.CheckpointService;
 import org.tongxin.shift.DateRange;
 import org.tongxin.shift.ShiftDtos.CheckpointView;
+import org.tongxin.shift.ShiftDtos.RosterClaim;
 import org.tongxin.shift.ShiftDtos.ShiftView;
 import org.tongxin.volunteer.VolunteerDtos.ApplicationView;
 import org.tongxin.volunteer.VolunteerService;
 
 /**
  * The volunteers-and-shifts page (docs/console.md): each checkpoint's shifts over the next 24 hours
- * (taken of capacity), drawn as a chart too, and the community's volunteers by team — from the
+ * (taken of capacity, who claimed them, who checked in), drawn as a chart too, and the community's
+ * volunteers by team — from the
  * shift and volunteer features' services, for community staff.
  */
 @ApplicationScoped
 class ConsoleRoster {
 
-    /** A checkpoint and its shifts that overlap the next 24 hours. */
+    /** A checkpoint, its shifts that overlap the next 24 hours, and who holds them (with their check-ins). */
     @RegisterForReflection
-    record CheckpointRow(CheckpointView checkpoint, List<ShiftView> shifts) {}
+    record CheckpointRow(CheckpointView checkpoint, List<ShiftView> shifts, List<RosterClaim> claims) {
+        /** Who holds one of the shifts. */
+        public List<RosterClaim> claimsOf(UUID shiftId) {
+            return claims.stream().filter(c -> c.shiftId().equals(shiftId)).toList();
+        }
+    }
 
     /** Volunteers of one team ("" for those without). */
     @RegisterForReflection
@@ -52,7 +59,8 @@ class ConsoleRoster {
         DateRange days = new DateRange(today, today.plusDays(1), clock.getZone());
         List<CheckpointRow> rows = checkpoints.list(caller, communityId).stream()
                 .map(cp -> new CheckpointRow(cp, checkpoints.shifts(caller, cp.id(), days).stream()
-                        .filter(s -> s.endsAt().isAfter(now) && s.startsAt().isBefore(now.plusHours(24))).toList()))
+                        .filter(s -> s.endsAt().isAfter(now) && s.startsAt().isBefore(now.plusHours(24))).toList(),
+                        checkpoints.claims(caller, cp.id(), days)))
                 .toList();
         var directory = volunteers.directory(caller, communityId, null, null, 0, 500);
         Map<String, List<ApplicationView>> byTeam = new LinkedHashMap<>();

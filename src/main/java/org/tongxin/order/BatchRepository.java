@@ -62,6 +62,15 @@ public class BatchRepository implements PanacheRepositoryBase<Batch, UUID> {
                 .setParameter("b", batchId).executeUpdate();
     }
 
+    /** The community's batches not yet released, and those released since {@code releasedSince}; newest first. */
+    public List<Batch> ofCommunity(UUID communityId, OffsetDateTime releasedSince, int limit) {
+        return getEntityManager().createQuery("""
+                select b from Batch b, OrderingWindow w where w.id = b.windowId and w.communityId = :c
+                and (b.status <> :released or b.releasedAt >= :since) order by b.createdAt desc, b.id""", Batch.class)
+                .setParameter("c", communityId).setParameter("released", Batch.Status.RELEASED).setParameter("since", releasedSince)
+                .setMaxResults(limit).getResultList();
+    }
+
     public Batch reloaded(Batch batch) {
         getEntityManager().refresh(batch);
         return batch;

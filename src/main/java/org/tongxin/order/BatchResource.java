@@ -4,6 +4,8 @@ import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
+import org.tongxin.common.PlaceError;
 import org.tongxin.order.OrderDtos.BatchView;
 import org.tongxin.order.OrderDtos.CreateBatch;
 
@@ -43,6 +46,15 @@ public class BatchResource {
     public Response create(CreateBatch req) {
         BatchView view = batches.create(caller.get(), req);
         return Created.at("/api/batches/" + view.id(), view);
+    }
+
+    @GET
+    @Operation(summary = "The community's batches on their way through the zones and those released in the last day, "
+            + "newest first, at most 50 (COMMUNITY_STAFF)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    public List<BatchView> ofCommunity(@QueryParam("communityId") @NotNull UUID communityId) {
+        return batches.ofCommunity(caller.get(), communityId);
     }
 
     @POST

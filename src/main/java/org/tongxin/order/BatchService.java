@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
@@ -81,6 +82,15 @@ public class BatchService {
         }
         Log.infof("batch %s id=%s by=%s", to.name().toLowerCase(), batchId, caller.userId());
         return view(batches.reloaded(batch));
+    }
+
+    /**
+     * The community's batches on their way through the zones, and those released in the last day,
+     * newest first (at most 50), for its staff; 403 for anyone else.
+     */
+    public List<BatchView> ofCommunity(Caller caller, @NotNull UUID communityId) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        return batches.ofCommunity(communityId, OffsetDateTime.now(clock).minusDays(1), 50).stream().map(this::view).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -66,6 +67,33 @@ public class CatalogResource {
     public Response createWindow(CreateWindow req) {
         WindowView view = catalog.createWindow(caller.get(), req);
         return Created.at("/api/ordering-windows/" + view.id(), view);
+    }
+
+    @GET
+    @Path("/products")
+    @Operation(summary = "The community's products (COMMUNITY_STAFF)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    public List<ProductView> products(@QueryParam("communityId") @NotNull UUID communityId) {
+        return catalog.products(caller.get(), communityId);
+    }
+
+    @GET
+    @Path("/ordering-windows")
+    @Operation(summary = "The community's latest 20 ordering windows, newest first (COMMUNITY_STAFF)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    public List<WindowView> windows(@QueryParam("communityId") @NotNull UUID communityId) {
+        return catalog.windows(caller.get(), communityId, 20);
+    }
+
+    @GET
+    @Path("/ordering-windows/{id}/stock")
+    @Operation(summary = "What a window sells and what is left of each product (COMMUNITY_STAFF of its community)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @OrderError.Refusals(OrderError.WINDOW_NOT_FOUND)
+    public List<CatalogItem> stock(@PathParam("id") UUID windowId) {
+        return catalog.stock(caller.get(), windowId);
     }
 
     @GET

@@ -93,6 +93,19 @@ public class CatalogService {
         return windows.latest(communityId, limit).stream().map(WindowView::from).toList();
     }
 
+    /** The community's products, for its staff; 403 for anyone else. */
+    public List<ProductView> products(Caller caller, @NotNull UUID communityId) {
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        return products.ofCommunity(communityId).stream().map(ProductView::from).toList();
+    }
+
+    /** What a window sells and what is left of each, for the staff of its community; 404 WINDOW_NOT_FOUND, 403. */
+    public List<CatalogItem> stock(Caller caller, UUID windowId) {
+        OrderingWindow w = windows.findByIdOptional(windowId).orElseThrow(() -> new ApiException(OrderError.WINDOW_NOT_FOUND));
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(w.getCommunityId()));
+        return windows.items(windowId);
+    }
+
     /**
      * The community's open window and what is left of each product; no window, no items. For its
      * residents, its volunteers and suppliers, and staff whose scope reaches it; 403 for anyone else.

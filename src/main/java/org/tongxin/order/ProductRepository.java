@@ -14,6 +14,11 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
         return count("communityId = ?1 and name = ?2", communityId, name) > 0;
     }
 
+    /** The community's products, foods first, by name. */
+    public List<Product> ofCommunity(UUID communityId) {
+        return list("communityId = ?1 order by kind, name", communityId);
+    }
+
     public List<Product> byIds(Collection<UUID> ids) {
         return list("id in ?1", ids);
     }

@@ -85,6 +85,17 @@ public class CheckpointResource {
     }
 
     @GET
+    @Path("/checkpoints/{id}/claims")
+    @Operation(summary = "Who holds the checkpoint's shifts and whether they checked in; from/to are service-zone dates, "
+            + "to inclusive (COMMUNITY_STAFF)")
+    @CommonError.Refusals(CommonError.FORBIDDEN)
+    @ShiftError.Refusals({ShiftError.BAD_RANGE, ShiftError.CHECKPOINT_NOT_FOUND})
+    public List<RosterClaim> claims(@PathParam("id") UUID checkpointId, @QueryParam("from") @PlausibleDate LocalDate from,
+                                    @QueryParam("to") @PlausibleDate LocalDate to) {
+        return checkpoints.claims(caller.get(), checkpointId, DateRange.ahead(from, to, clock));
+    }
+
+    @GET
     @Path("/communities/{id}/coverage")
     @Operation(summary = "Shifts below capacity in a date range (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)

@@ -102,6 +102,16 @@ public class CheckpointService {
         return shifts.ofCheckpoint(checkpointId, range.start(), range.end()).stream().map(ShiftView::from).toList();
     }
 
+    /** Who holds the checkpoint's shifts starting in the range, with their check-ins (COMMUNITY_STAFF). */
+    public List<RosterClaim> claims(Caller caller, UUID checkpointId, DateRange range) {
+        Checkpoint cp = checkpoint(checkpointId);
+        scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(cp.getCommunityId()));
+        List<ShiftClaim> held = claims.ofCheckpoint(checkpointId, range.start(), range.end());
+        Map<UUID, String> names = volunteers.names(held.stream().map(ShiftClaim::getVolunteerId).distinct().toList());
+        return held.stream().map(c -> new RosterClaim(c.getShiftId(), c.getVolunteerId(), names.get(c.getVolunteerId()), c.getStatus(),
+                c.getCheckedInAt(), c.getCheckedOutAt(), c.getMinutesServed())).toList();
+    }
+
     /** Shifts below capacity: holes in the cordon, soonest first. */
     public List<CoverageGap> coverage(Caller caller, UUID communityId, DateRange range) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));

@@ -186,6 +186,14 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     /** Claims still CLAIMED (not checked in) whose shift started before {@code startedBefore}, in a range. */
+    /** The claims of the checkpoint's shifts starting in [from, to), by shift start, then by check-in (not yet: last). */
+    public List<ShiftClaim> ofCheckpoint(UUID checkpointId, OffsetDateTime from, OffsetDateTime to) {
+        return getEntityManager().createQuery("""
+                select c from ShiftClaim c, Shift s where s.id = c.shiftId and s.checkpointId = :cp and s.startsAt >= :from
+                and s.startsAt < :to order by s.startsAt, c.checkedInAt nulls last, c.id""", ShiftClaim.class)
+                .setParameter("cp", checkpointId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
     public List<NoShowRow> noShows(UUID communityId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime startedBefore) {
         return getEntityManager().createQuery("""
                 select s.id, cp.id, cp.name, s.startsAt, c.volunteerId from ShiftClaim c, Shift s, Checkpoint cp

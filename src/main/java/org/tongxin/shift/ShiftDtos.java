@@ -62,6 +62,11 @@ public final class ShiftDtos {
 
     public record HandoverNote(UUID fromShiftId, String note, OffsetDateTime writtenAt) {}
 
+    /** Who holds a shift of the roster and whether they came: checked in, checked out (with the minutes served). */
+    public record RosterClaim(UUID shiftId, UUID volunteerId, @Schema(nullable = true) String volunteerName, ShiftClaim.Status status,
+                              @Schema(nullable = true) OffsetDateTime checkedInAt, @Schema(nullable = true) OffsetDateTime checkedOutAt,
+                              @Schema(nullable = true) Integer minutesServed) {}
+
     public record CoverageGap(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt,
                               OffsetDateTime endsAt, int capacity, int taken, int missing) {}
 

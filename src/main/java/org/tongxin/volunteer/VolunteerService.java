@@ -85,6 +85,11 @@ public class VolunteerService {
     /** The community's approved volunteers as people to assign work to (by team, then name), for its staff. */
     public List<ApprovedPerson> approvedPeople(Caller caller, @NotNull UUID communityId) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
+        return approvedIn(communityId);
+    }
+
+    /** As {@link #approvedPeople}, for a feature above that has checked its caller's scope itself (care's assignees). */
+    public List<ApprovedPerson> approvedIn(UUID communityId) {
         return volunteers.directory(communityId, null, null).list().stream()
                 .map(v -> new ApprovedPerson(v.getUserId(), v.name(pii.reader(v.getId())), v.getTeam())).toList();
     }
