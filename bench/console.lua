@@ -1,8 +1,8 @@
--- wrk script: 16 staff browsing the console — the board and the notices page in turn, each
+-- wrk script: 16 staff browsing the console — the board, notices, orders, roster and care pages in turn, each
 -- request with one of the console session cookies seeded by bench/seed_console.py. Counts statuses.
 local cookies = {}
 for line in io.lines((os.getenv("BENCH_DIR") or ".") .. "/cookies.txt") do cookies[#cookies + 1] = line end
-local pages = { "/console/", "/console/notices" }
+local pages = { "/console/", "/console/notices", "/console/orders", "/console/roster", "/console/care" }
 local threads = {}
 
 function setup(thread)

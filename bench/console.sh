@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Console benchmark (docs/console.md, docs/performance.md): 16 community staff of the dev profile's
-# demo district, each logged in to the console by the scan flow, browse the board and the notices
-# page back to back (wrk, 16 connections), after a warm-up; then pgbench simple-update with 16
+# demo district, each logged in to the console by the scan flow, browse its five pages in turn
+# back to back (wrk, 16 connections), after a warm-up; then pgbench simple-update with 16
 # clients in the same run as the ceiling. Targets 127.0.0.1 only.
 # Usage: bash bench/console.sh [seconds=20] [staff=16]
 set -euo pipefail
@@ -28,7 +28,7 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 (cd bench && python3 seed_console.py "$BASE" "../$BENCH_DIR" "$STAFF")
 wrk -t2 -c"$STAFF" -d10s --timeout 5s -s bench/console.lua "$BASE" > "$BENCH_DIR/warmup.txt"
-echo "== console pages, $STAFF staff back to back (board and notices in turn), ${SECONDS_RUN}s after a 10 s warm-up"
+echo "== console pages, $STAFF staff back to back (board, notices, orders, roster and care in turn), ${SECONDS_RUN}s after a 10 s warm-up"
 wrk -t2 -c"$STAFF" -d"${SECONDS_RUN}s" --timeout 5s -s bench/console.lua "$BASE" | sed -n '/^pages\/s/,$p' | tee "$BENCH_DIR/run.txt"
 awk '/^VmRSS/{r=$2} END{printf "service RSS after the run: %d MB\n", r/1024}' /proc/$pid/status
 kill $pid; wait $pid 2>/dev/null || true

@@ -27,14 +27,19 @@ prepare_service
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
 echo "== building: fast-jar, then the aot-jar with its cache (mvn verify, integration test only)"
-mvn -B -q clean package -DskipTests -Dquarkus.package.jar.aot.enabled=false -Dquarkus.package.jar.type=fast-jar
+rm -rf target/classes target/test-classes target/quarkus-app   # not `mvn clean`: it would take $BENCH_DIR along
+mvn -B -q package -DskipTests -Dquarkus.package.jar.aot.enabled=false -Dquarkus.package.jar.type=fast-jar
 cp -a target/quarkus-app "$BENCH_DIR/fast-jar"
 echo "== building: the aot-jar with its cache, without the console"
-mvn -B -q clean verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dno-console > "$BENCH_DIR/verify-no-console.log" 2>&1 \
+rm -rf target/classes target/test-classes target/quarkus-app
+# (PackagedServiceIT's comparison of the served OpenAPI document with docs/openapi.yaml fails here, the
+# console's endpoint being absent; the run still trains the cache, so the failure is let pass.)
+mvn -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dno-console -Dmaven.test.failure.ignore=true \
+  > "$BENCH_DIR/verify-no-console.log" 2>&1 \
   || { tail -40 "$BENCH_DIR/verify-no-console.log"; exit 1; }
 [ -s target/quarkus-app/app.aot ] || { echo "mvn verify -Dno-console wrote no AOT cache" >&2; exit 1; }
 cp -a target/quarkus-app "$BENCH_DIR/no-console"
-mvn -B -q clean
+rm -rf target/classes target/test-classes target/quarkus-app
 mvn -B -q verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false > "$BENCH_DIR/verify.log" 2>&1 || { tail -40 "$BENCH_DIR/verify.log"; exit 1; }
 [ -s target/quarkus-app/app.aot ] || { echo "mvn verify wrote no AOT cache; see $BENCH_DIR/verify.log" >&2; exit 1; }
 cp -a target/quarkus-app "$BENCH_DIR/aot-jar"   # -a keeps the jars' times: the cache checks them
