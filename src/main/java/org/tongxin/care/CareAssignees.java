@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.AccountService;
+import org.tongxin.auth.Caller;
 import org.tongxin.auth.GrantRevoked;
 import org.tongxin.auth.Role;
 import org.tongxin.auth.ScopeGuard;
@@ -52,9 +53,9 @@ class CareAssignees {
     }
 
     /** The community's approved volunteers, then its grid workers within {@code reach}; see CareRequestService#assignees. */
-    List<CareDtos.Assignee> candidates(UUID communityId, ScopeGuard.Reach reach) {
+    List<CareDtos.Assignee> candidates(Caller caller, UUID communityId, ScopeGuard.Reach reach) {
         var people = new java.util.ArrayList<CareDtos.Assignee>();
-        volunteers.approvedIn(communityId).forEach(v -> people.add(new CareDtos.Assignee(v.userId(), v.name(), false, v.team(), null)));
+        volunteers.approvedIn(caller, communityId).forEach(v -> people.add(new CareDtos.Assignee(v.userId(), v.name(), false, v.team(), null)));
         accounts.holdersWithin(Role.GRID_WORKER, communityId).stream()
                 .filter(g -> g.gridId() != null && (reach.whole() || reach.grids().contains(g.gridId())))
                 .forEach(g -> people.add(new CareDtos.Assignee(g.userId(), g.nickname(), true, null, g.gridId())));

@@ -20,6 +20,7 @@ import org.tongxin.care.CareDtos.*;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.common.PlaceError;
 
 /** docs/care.md: requests for help and their steps. */
@@ -47,6 +48,7 @@ public class CareRequestResource {
     @CareError.Refusals({CareError.HOUSEHOLD_REQUIRED, CareError.EMERGENCY_LIMIT})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CareRequestView.class)))
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response file(FileRequest req) {
         CareRequestView view = requests.file(caller.get(), req);
         return Created.at("/api/care-requests/" + view.id(), view);
@@ -63,6 +65,7 @@ public class CareRequestResource {
     @GET
     @Path("/assigned")
     @Operation(summary = "The requests assigned to me and not yet completed, most urgent first")
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<CareRequestView> assigned(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return requests.assigned(caller.get(), page, size);
@@ -73,6 +76,7 @@ public class CareRequestResource {
             + "registered households first within a priority")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<CareRequestView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                       @QueryParam("status") CareRequest.Status status,
                                       @QueryParam("priority") CareRequest.Priority priority,
@@ -99,6 +103,7 @@ public class CareRequestResource {
             + "(a grid worker sees those of their grids); a grid worker qualifies only for requests of their grid")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public List<Assignee> assignees(@QueryParam("communityId") @NotNull UUID communityId) {
         return requests.assignees(caller.get(), communityId);
     }
@@ -107,6 +112,7 @@ public class CareRequestResource {
     @Path("/{id}")
     @Operation(summary = "One request: its household's, its assignee's, or staff in scope")
     @CareError.Refusals(CareError.CARE_REQUEST_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView get(@PathParam("id") UUID id) {
         return requests.get(caller.get(), id);
     }
@@ -116,6 +122,7 @@ public class CareRequestResource {
     @Operation(summary = "SUBMITTED → TRIAGED with a priority (grid worker and staff in scope)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView triage(@PathParam("id") UUID id, Triage req) {
         return requests.triage(caller.get(), id, req);
     }
@@ -125,6 +132,7 @@ public class CareRequestResource {
     @Operation(summary = "TRIAGED → ASSIGNED to an approved volunteer of the community or a grid worker of the household")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.ASSIGNEE_NOT_ELIGIBLE, CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView assign(@PathParam("id") UUID id, Assign req) {
         return requests.assign(caller.get(), id, req);
     }
@@ -135,6 +143,7 @@ public class CareRequestResource {
     @Operation(summary = "ASSIGNED → ACCEPTED, by the assignee")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView accept(@PathParam("id") UUID id) {
         return requests.accept(caller.get(), id);
     }
@@ -144,6 +153,7 @@ public class CareRequestResource {
     @Operation(summary = "ACCEPTED → COMPLETED with a note, by the assignee")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView complete(@PathParam("id") UUID id, Complete req) {
         return requests.complete(caller.get(), id, req);
     }
@@ -153,6 +163,7 @@ public class CareRequestResource {
     @Operation(summary = "COMPLETED → CONFIRMED with a rating of 1 to 5, by the requesting household")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView confirm(@PathParam("id") UUID id, Confirm req) {
         return requests.confirm(caller.get(), id, req);
     }
@@ -163,6 +174,7 @@ public class CareRequestResource {
     @Operation(summary = "Cancel while SUBMITTED, TRIAGED or ASSIGNED (the household, or staff in scope)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @CareError.Refusals({CareError.CARE_REQUEST_NOT_FOUND, CareError.BAD_TRANSITION})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public CareRequestView cancel(@PathParam("id") UUID id) {
         return requests.cancel(caller.get(), id);
     }

@@ -26,6 +26,8 @@ import org.tongxin.common.SealedColumn;
 import org.tongxin.notice.NoticeOutbox;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 
 /**
  * Care requests (求助), docs/care.md: filed by a resident for their household or by a grid
@@ -47,13 +49,15 @@ public class CareRequestService {
     private final ScopeGuard scope;
     private final NoticeOutbox notices;
     private final PiiCipher pii;
+    private final AuditTrail audit;
     private final RateLimiter rateLimiter;
     private final CareConfig config;
     private final Clock clock;
 
     CareRequestService(CareRequestRepository requests, VulnerableService register, AccountService accounts,
                        HouseholdService households, OrgService org, CareAssignees assignees, ScopeGuard scope,
-                       NoticeOutbox notices, PiiCipher pii, RateLimiter rateLimiter, CareConfig config, Clock clock) {
+                       NoticeOutbox notices, PiiCipher pii, AuditTrail audit, RateLimiter rateLimiter, CareConfig config,
+                       Clock clock) {
         this.requests = requests;
         this.register = register;
         this.accounts = accounts;
@@ -63,6 +67,7 @@ public class CareRequestService {
         this.scope = scope;
         this.notices = notices;
         this.pii = pii;
+        this.audit = audit;
         this.rateLimiter = rateLimiter;
         this.config = config;
         this.clock = clock;
@@ -86,6 +91,9 @@ public class CareRequestService {
         CareRequest request = new CareRequest(household, req.type(), req.description().strip(),
                 emergency ? CareRequest.Priority.P1 : null, register.registered(householdId), caller.userId(), now, pii);
         requests.persist(request);
+        if (!householdId.equals(own.orElse(null))) {
+            audit.wrote(caller, AuditKind.CARE_REQUEST, List.of(request.getId())); // filed for a household by its grid worker or staff
+        }
         if (emergency) {
             notices.toUsers("care-emergency:" + request.getId(), accounts.communityStaff(household.communityId()),
                     "紧急求助待处理", "社区有一条紧急求助（P1），请立即在小程序中查看并指派。", now);
@@ -96,7 +104,7 @@ public class CareRequestService {
 
     public CareRequestView get(Caller caller, UUID id) {
         CareRequest r = visible(caller, id);
-        return view(r, caller);
+        return audited(caller, view(r, caller));
     }
 
     /** The requests of the caller's household, newest first (empty without a household). */
@@ -108,7 +116,7 @@ public class CareRequestService {
 
     /** The caller's open assignments (a revoked role's went back to triage when it was revoked). */
     public Page<CareRequestView> assigned(Caller caller, int page, int size) {
-        return Page.of(requests.assignedTo(caller.userId()), page, size, r -> view(r, caller));
+        return audited(caller, Page.of(requests.assignedTo(caller.userId()), page, size, r -> view(r, caller)));
     }
 
     /**
@@ -119,8 +127,8 @@ public class CareRequestService {
                                              CareRequest.Priority priority, CareRequest.Type type, Boolean escalated,
                                              int page, int size) {
         ScopeGuard.Reach reach = reachIn(caller, communityId);
-        return Page.of(requests.ofCommunity(communityId, reach, status, priority, type, escalated), page, size,
-                r -> view(r, caller));
+        return audited(caller, Page.of(requests.ofCommunity(communityId, reach, status, priority, type, escalated), page, size,
+                r -> view(r, caller)));
     }
 
     /** How many of the community's requests in the caller's reach are in each status, every status listed (0 too). */
@@ -137,7 +145,7 @@ public class CareRequestService {
      * against the request (ASSIGNEE_NOT_ELIGIBLE: a grid worker only for their grid).
      */
     public List<Assignee> assignees(Caller caller, UUID communityId) {
-        return assignees.candidates(communityId, reachIn(caller, communityId));
+        return assignees.candidates(caller, communityId, reachIn(caller, communityId));
     }
 
     private ScopeGuard.Reach reachIn(Caller caller, UUID communityId) {
@@ -240,7 +248,23 @@ public class CareRequestService {
 
     private CareRequestView done(CareRequest r, Caller caller, String what) {
         Log.infof("care request %s id=%s by=%s", what, r.getId(), caller.userId());
-        return view(requests.reloaded(r), caller);
+        return audited(caller, view(requests.reloaded(r), caller));
+    }
+
+    /**
+     * Reports the requests' sealed fields read by someone outside their household (staff, the
+     * assignee) to the audit trail, in the read's transaction; the household's own reads are not.
+     */
+    private Page<CareRequestView> audited(Caller caller, Page<CareRequestView> page) {
+        UUID own = accounts.householdOf(caller.userId()).orElse(null);
+        audit.read(caller, AuditKind.CARE_REQUEST, page.items().stream().filter(v -> !v.householdId().equals(own))
+                .map(CareRequestView::id).toList());
+        return page;
+    }
+
+    private CareRequestView audited(Caller caller, CareRequestView view) {
+        audited(caller, new Page<>(List.of(view), 0, 1, 1));
+        return view;
     }
 
     private CareRequestView view(CareRequest r, Caller caller) {

@@ -10,6 +10,8 @@ import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.org.HomeBound;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 
 /**
  * Care's answer to {@link HomeBound}: the vulnerable register's people and the open HOME_SAMPLING
@@ -27,13 +29,16 @@ class HomeBoundPeople implements HomeBound {
     private final OrgService org;
     private final ScopeGuard scope;
     private final PiiCipher pii;
+    private final AuditTrail audit;
 
-    HomeBoundPeople(VulnerableRepository register, CareRequestRepository requests, OrgService org, ScopeGuard scope, PiiCipher pii) {
+    HomeBoundPeople(VulnerableRepository register, CareRequestRepository requests, OrgService org, ScopeGuard scope, PiiCipher pii,
+                    AuditTrail audit) {
         this.register = register;
         this.requests = requests;
         this.org = org;
         this.scope = scope;
         this.pii = pii;
+        this.audit = audit;
     }
 
     @Override
@@ -43,8 +48,9 @@ class HomeBoundPeople implements HomeBound {
             return List.of();
         }
         List<Visit> visits = new ArrayList<>();
-        register.ofCommunity(communityId, reach).list().forEach(p -> visits.add(new Visit(p.getHouseholdId(),
-                p.name(pii.reader(p.getId())), Source.REGISTER)));
+        List<VulnerablePerson> entries = register.ofCommunity(communityId, reach).list();
+        audit.read(caller, AuditKind.REGISTER, entries.stream().map(VulnerablePerson::getId).toList());
+        entries.forEach(p -> visits.add(new Visit(p.getHouseholdId(), p.name(pii.reader(p.getId())), Source.REGISTER)));
         requests.ofCommunity(communityId, reach, null, null, CareRequest.Type.HOME_SAMPLING, null).list().stream()
                 .filter(r -> OPEN.contains(r.getStatus()))
                 .forEach(r -> visits.add(new Visit(r.getHouseholdId(), null, Source.CARE_REQUEST)));

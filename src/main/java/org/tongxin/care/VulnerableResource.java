@@ -20,6 +20,7 @@ import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.common.PlaceError;
 
 /** docs/care.md: the vulnerable-person register, for staff in scope. */
@@ -45,6 +46,7 @@ public class VulnerableResource {
     @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = VulnerableView.class)))
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response record(RecordVulnerable req) {
         VulnerableView view = register.record(caller.get(), req);
         return Created.at("/api/vulnerable-persons/" + view.id(), view);
@@ -54,6 +56,7 @@ public class VulnerableResource {
     @Operation(summary = "The community's register, as far as the caller's scope reaches")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<VulnerableView> list(@QueryParam("communityId") @NotNull UUID communityId,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.Role;
@@ -20,6 +21,8 @@ import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 
 /**
  * The register of people who need looking after (困难群体台账): kept by grid workers and community
@@ -34,15 +37,17 @@ public class VulnerableService {
     private final OrgService org;
     private final ScopeGuard scope;
     private final PiiCipher pii;
+    private final AuditTrail audit;
     private final Clock clock;
 
     VulnerableService(VulnerableRepository register, HouseholdService households, OrgService org, ScopeGuard scope,
-                      PiiCipher pii, Clock clock) {
+                      PiiCipher pii, AuditTrail audit, Clock clock) {
         this.register = register;
         this.households = households;
         this.org = org;
         this.scope = scope;
         this.pii = pii;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -54,6 +59,7 @@ public class VulnerableService {
         VulnerablePerson person = new VulnerablePerson(household, req.name().strip(), req.category(), note, caller.userId(),
                 OffsetDateTime.now(clock), pii);
         register.persist(person);
+        audit.wrote(caller, AuditKind.REGISTER, List.of(person.getId()));
         Log.infof("vulnerable person recorded id=%s household=%s category=%s", person.getId(), req.householdId(), req.category());
         return view(person);
     }
@@ -68,7 +74,9 @@ public class VulnerableService {
         if (reach.nowhere()) {
             throw new ApiException(CommonError.FORBIDDEN);
         }
-        return Page.of(register.ofCommunity(communityId, reach), page, size, this::view);
+        Page<VulnerableView> entries = Page.of(register.ofCommunity(communityId, reach), page, size, this::view);
+        audit.read(caller, AuditKind.REGISTER, entries.items().stream().map(VulnerableView::id).toList());
+        return entries;
     }
 
     /** Whether a household has anyone on the register (requests from it are flagged). */

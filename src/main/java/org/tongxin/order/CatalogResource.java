@@ -19,6 +19,7 @@ import org.tongxin.auth.CurrentCaller;
 import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.PlaceError;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.order.OrderDtos.*;
 
 /** docs/orders.md: products, ordering windows and the catalogue. */
@@ -119,6 +120,7 @@ public class CatalogResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowSummary.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response summary(@PathParam("id") UUID windowId,
                             @QueryParam("format") @Pattern(regexp = "json|csv|xlsx") String format,
                             @QueryParam("groupBy") @Pattern(regexp = "building") String groupBy,

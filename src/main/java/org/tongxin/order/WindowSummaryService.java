@@ -26,6 +26,8 @@ import org.tongxin.order.OrderDtos.*;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 
 /**
  * What a window's orders add up to, for the community's staff and the suppliers serving it
@@ -49,15 +51,17 @@ public class WindowSummaryService {
     private final OrgService org;
     private final ScopeGuard scope;
     private final AccountService accounts;
+    private final AuditTrail audit;
 
     WindowSummaryService(WindowSummaryRepository summaries, WindowRepository windows, HouseholdService households,
-                         OrgService org, ScopeGuard scope, AccountService accounts) {
+                         OrgService org, ScopeGuard scope, AccountService accounts, AuditTrail audit) {
         this.summaries = summaries;
         this.windows = windows;
         this.households = households;
         this.org = org;
         this.scope = scope;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     public WindowSummary summary(Caller caller, UUID windowId) {
@@ -96,7 +100,7 @@ public class WindowSummaryService {
     public String csv(Caller caller, UUID windowId) {
         StringBuilder out = new StringBuilder("\uFEFF");
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(SHEET_HEADER).get())) {
-            for (SheetRow row : sheet(access(caller, windowId))) {
+            for (SheetRow row : sheet(caller, windowId, access(caller, windowId))) {
                 printer.printRecord(CsvCells.text(row.building()), CsvCells.text(row.room()), CsvCells.text(row.product()),
                         row.quantity(), row.deliveryMode(), CsvCells.text(row.note()), "");
             }
@@ -109,7 +113,7 @@ public class WindowSummaryService {
     /** The delivery sheet and the purchase list (by supplier, then product) as an XLSX workbook of two sheets. */
     public byte[] xlsx(Caller caller, UUID windowId) {
         Access access = access(caller, windowId);
-        List<SheetRow> rows = sheet(access);
+        List<SheetRow> rows = sheet(caller, windowId, access);
         List<ProductTotal> totals = totals(access.lines());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -146,12 +150,14 @@ public class WindowSummaryService {
         return bytes.toByteArray();
     }
 
-    private List<SheetRow> sheet(Access access) {
+    /** The sheet's rows; a staff sheet (rooms and notes) is reported to the audit trail before it is made. */
+    private List<SheetRow> sheet(Caller caller, UUID windowId, Access access) {
         if (!access.staff()) {
             return byBuilding(access.lines()).stream()
                     .map(b -> new SheetRow(b.buildingName(), "", b.productName(), b.quantity(), "", null)).toList();
         }
         List<OrderLineRow> lines = access.lines();
+        audit.sheet(caller, AuditKind.DELIVERY_SHEET, windowId, lines.size());
         Map<UUID, HouseholdLabel> labels = households.labels(lines.stream().map(OrderLineRow::householdId).distinct().toList());
         List<SheetRow> rows = new ArrayList<>();
         for (OrderLineRow l : lines) {

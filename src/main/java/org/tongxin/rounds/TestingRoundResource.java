@@ -21,6 +21,7 @@ import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.common.PlaceError;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.rounds.RoundsDtos.*;
 
 /** docs/testing-rounds.md: planning and running a round, the sampling station, coverage. */
@@ -195,6 +196,7 @@ public class TestingRoundResource {
             + "of the community, who see only the first)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public List<HomeVisit> homeSampling(@PathParam("id") UUID id) {
         return coverage.homeSampling(caller.get(), id);
     }

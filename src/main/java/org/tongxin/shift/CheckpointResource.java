@@ -20,6 +20,7 @@ import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.PlaceError;
 import org.tongxin.common.PlausibleDate;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.shift.ShiftDtos.*;
 
 /** docs/shifts.md: checkpoints, rosters, coverage and no-shows. */
@@ -90,6 +91,7 @@ public class CheckpointResource {
             + "to inclusive (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @ShiftError.Refusals({ShiftError.BAD_RANGE, ShiftError.CHECKPOINT_NOT_FOUND})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public List<RosterClaim> claims(@PathParam("id") UUID checkpointId, @QueryParam("from") @PlausibleDate LocalDate from,
                                     @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.claims(caller.get(), checkpointId, DateRange.ahead(from, to, clock));
@@ -112,6 +114,7 @@ public class CheckpointResource {
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
     @ShiftError.Refusals(ShiftError.BAD_RANGE)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public List<NoShow> noShows(@PathParam("id") UUID communityId, @QueryParam("from") @PlausibleDate LocalDate from,
                                 @QueryParam("to") @PlausibleDate LocalDate to) {
         return checkpoints.noShows(caller.get(), communityId, DateRange.behind(from, to, clock));

@@ -107,7 +107,7 @@ public class CheckpointService {
         Checkpoint cp = checkpoint(checkpointId);
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(cp.getCommunityId()));
         List<ShiftClaim> held = claims.ofCheckpoint(checkpointId, range.start(), range.end());
-        Map<UUID, String> names = volunteers.names(held.stream().map(ShiftClaim::getVolunteerId).distinct().toList());
+        Map<UUID, String> names = volunteers.names(caller, held.stream().map(ShiftClaim::getVolunteerId).distinct().toList());
         return held.stream().map(c -> new RosterClaim(c.getShiftId(), c.getVolunteerId(), names.get(c.getVolunteerId()), c.getStatus(),
                 c.getCheckedInAt(), c.getCheckedOutAt(), c.getMinutesServed())).toList();
     }
@@ -123,7 +123,7 @@ public class CheckpointService {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
         var rows = claims.noShows(communityId, range.start(), range.end(),
                 OffsetDateTime.now(clock).minus(config.noShowAfter()));
-        Map<UUID, String> names = volunteers.names(rows.stream().map(ClaimRepository.NoShowRow::volunteerId).distinct().toList());
+        Map<UUID, String> names = volunteers.names(caller, rows.stream().map(ClaimRepository.NoShowRow::volunteerId).distinct().toList());
         return rows.stream().map(r -> NoShow.from(r, names.get(r.volunteerId()))).toList();
     }
 

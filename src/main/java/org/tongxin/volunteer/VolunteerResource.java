@@ -20,6 +20,7 @@ import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.common.PlaceError;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
 /** docs/shifts.md: applications, decisions, the directory and the volunteer's own page. */
@@ -56,6 +57,7 @@ public class VolunteerResource {
     @Operation(summary = "Applications of a community (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<ApplicationView> applications(@QueryParam("communityId") @NotNull UUID communityId,
                                               @QueryParam("status") Volunteer.Status status,
                                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
@@ -69,6 +71,7 @@ public class VolunteerResource {
     @Operation(summary = "Approve (COMMUNITY_STAFF); optional body {team}")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @VolunteerError.Refusals({VolunteerError.APPLICATION_NOT_FOUND, VolunteerError.APPLICATION_NOT_PENDING})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public ApplicationView approve(@PathParam("id") UUID id, @RequestBody(required = false) Approve req) {
         return volunteers.approve(caller.get(), id, req);
     }
@@ -78,6 +81,7 @@ public class VolunteerResource {
     @Operation(summary = "Reject with a reason (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @VolunteerError.Refusals({VolunteerError.APPLICATION_NOT_FOUND, VolunteerError.APPLICATION_NOT_PENDING})
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public ApplicationView reject(@PathParam("id") UUID id, Reject req) {
         return volunteers.reject(caller.get(), id, req);
     }
@@ -87,6 +91,7 @@ public class VolunteerResource {
     @Operation(summary = "Approved volunteers of a community, by team and skill (COMMUNITY_STAFF)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.COMMUNITY_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<ApplicationView> directory(@QueryParam("communityId") @NotNull UUID communityId,
                                            @QueryParam("team") String team,
                                            @QueryParam("skill") Skill skill,

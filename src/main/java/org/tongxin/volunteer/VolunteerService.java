@@ -26,6 +26,8 @@ import org.tongxin.common.Page;
 import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 import org.tongxin.volunteer.VolunteerDtos.*;
 
 /**
@@ -43,9 +45,10 @@ public class VolunteerService {
     private final DutyRoster duties;
     private final Clock clock;
     private final PiiCipher pii;
+    private final AuditTrail audit;
 
     VolunteerService(VolunteerRepository volunteers, OrgService org, ScopeGuard scope, AccountService accounts,
-                     DutyRoster duties, Clock clock, PiiCipher pii) {
+                     DutyRoster duties, Clock clock, PiiCipher pii, AuditTrail audit) {
         this.volunteers = volunteers;
         this.org = org;
         this.scope = scope;
@@ -53,6 +56,7 @@ public class VolunteerService {
         this.duties = duties;
         this.clock = clock;
         this.pii = pii;
+        this.audit = audit;
     }
 
     /** One open application per person and community; the partial unique index settles races. */
@@ -72,26 +76,30 @@ public class VolunteerService {
     public Page<ApplicationView> applications(Caller caller, @NotNull UUID communityId, Volunteer.Status status,
                                               int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return Page.of(volunteers.applications(communityId, status), page, size, v -> ApplicationView.from(v, pii));
+        return audited(caller, Page.of(volunteers.applications(communityId, status), page, size, v -> ApplicationView.from(v, pii)));
     }
 
     /** Approved volunteers of a community, optionally by team and skill. */
     public Page<ApplicationView> directory(Caller caller, @NotNull UUID communityId, String team, Skill skill,
                                            int page, int size) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return Page.of(volunteers.directory(communityId, team, skill), page, size, v -> ApplicationView.from(v, pii));
+        return audited(caller, Page.of(volunteers.directory(communityId, team, skill), page, size, v -> ApplicationView.from(v, pii)));
     }
 
     /** The community's approved volunteers as people to assign work to (by team, then name), for its staff. */
     public List<ApprovedPerson> approvedPeople(Caller caller, @NotNull UUID communityId) {
         scope.require(caller, Role.COMMUNITY_STAFF, org.locateCommunity(communityId));
-        return approvedIn(communityId);
+        return approvedIn(caller, communityId);
     }
 
-    /** As {@link #approvedPeople}, for a feature above that has checked its caller's scope itself (care's assignees). */
-    public List<ApprovedPerson> approvedIn(UUID communityId) {
-        return volunteers.directory(communityId, null, null).list().stream()
-                .map(v -> new ApprovedPerson(v.getUserId(), v.name(pii.reader(v.getId())), v.getTeam())).toList();
+    /**
+     * As {@link #approvedPeople}, for a feature above that has checked its caller's scope itself
+     * (care's assignees); the names read are reported to the audit trail all the same.
+     */
+    public List<ApprovedPerson> approvedIn(Caller caller, UUID communityId) {
+        List<Volunteer> approved = volunteers.directory(communityId, null, null).list();
+        audit.read(caller, AuditKind.VOLUNTEER, approved.stream().map(Volunteer::getId).toList());
+        return approved.stream().map(v -> new ApprovedPerson(v.getUserId(), v.name(pii.reader(v.getId())), v.getTeam())).toList();
     }
 
     @Transactional
@@ -104,7 +112,7 @@ public class VolunteerService {
         OrgLocation where = org.locateCommunity(v.getCommunityId());
         accounts.grant(v.getUserId(), new Grant(Role.VOLUNTEER, where.streetId(), where.communityId(), null));
         Log.infof("volunteer approved id=%s by=%s", id, caller.userId());
-        return reloaded(v);
+        return reloaded(caller, v);
     }
 
     @Transactional
@@ -114,7 +122,7 @@ public class VolunteerService {
             throw new ApiException(VolunteerError.APPLICATION_NOT_PENDING);
         }
         Log.infof("volunteer rejected id=%s by=%s", id, caller.userId());
-        return reloaded(v);
+        return reloaded(caller, v);
     }
 
     /** The caller's volunteer record with service minutes and the shifts they hold. */
@@ -138,7 +146,13 @@ public class VolunteerService {
                 .map(v -> new Approved(v.getId(), v.getUserId(), v.getCommunityId()));
     }
 
-    /** Names of volunteers by id, for staff reports. */
+    /** Names of volunteers by id, for a staff member's report (the roster's claims, no-shows): reported to the audit trail. */
+    public Map<UUID, String> names(Caller caller, Collection<UUID> ids) {
+        audit.read(caller, AuditKind.VOLUNTEER, ids);
+        return names(ids);
+    }
+
+    /** Names of volunteers by id, for the service's own messages to staff (a no-show report). */
     public Map<UUID, String> names(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
@@ -170,7 +184,14 @@ public class VolunteerService {
         return v;
     }
 
-    private ApplicationView reloaded(Volunteer v) {
+    private ApplicationView reloaded(Caller caller, Volunteer v) {
+        audit.read(caller, AuditKind.VOLUNTEER, List.of(v.getId()));
         return ApplicationView.from(volunteers.reloaded(v), pii);
+    }
+
+    /** Reports a page of volunteers' records read by staff to the audit trail. */
+    private Page<ApplicationView> audited(Caller caller, Page<ApplicationView> page) {
+        audit.read(caller, AuditKind.VOLUNTEER, page.items().stream().map(ApplicationView::id).toList());
+        return page;
     }
 }

@@ -1,0 +1,31 @@
+package org.tongxin.privacy;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.tongxin.common.ErrorCode;
+
+/** Refusals of the personal-data feature (docs/privacy.md). */
+public enum PrivacyError implements ErrorCode {
+    AUDIT_UNAVAILABLE(503, "访问记录暂时无法写入，为保护个人信息，本次未返回数据，请稍后重试",
+            "The access could not be recorded, so the personal data was not sent; try again shortly");
+
+    /** The PrivacyError refusals an operation may answer with (see CareError.Refusals). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface Refusals {
+        PrivacyError[] value();
+    }
+
+    private final Text text;
+
+    PrivacyError(int status, String zh, String en) {
+        this.text = new Text(status, zh, en);
+    }
+
+    @Override
+    public Text text() {
+        return text;
+    }
+}
