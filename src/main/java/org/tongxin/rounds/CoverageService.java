@@ -24,6 +24,8 @@ import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.GridView;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 import org.tongxin.rounds.RoundRepository.CoverageCount;
 import org.tongxin.rounds.RoundRepository.CoverageKey;
 import org.tongxin.rounds.RoundsDtos.Coverage;
@@ -54,9 +56,10 @@ public class CoverageService {
     private final VolunteerService volunteers;
     private final HomeBound homeBound;
     private final PiiCipher pii;
+    private final AuditTrail audit;
 
     CoverageService(RoundRepository rounds, MemberRepository members, RoundService plans, OrgService org, HouseholdService households,
-                    VolunteerService volunteers, HomeBound homeBound, PiiCipher pii) {
+                    VolunteerService volunteers, HomeBound homeBound, PiiCipher pii, AuditTrail audit) {
         this.rounds = rounds;
         this.members = members;
         this.plans = plans;
@@ -65,6 +68,7 @@ public class CoverageService {
         this.volunteers = volunteers;
         this.homeBound = homeBound;
         this.pii = pii;
+        this.audit = audit;
     }
 
     public Coverage coverage(Caller caller, UUID roundId, CoverageKey by) {
@@ -74,7 +78,9 @@ public class CoverageService {
     /** Everyone of the round not sampled yet, by household, a page at a time (the station). */
     public Page<Unsampled> unsampled(Caller caller, UUID roundId, int page, int size) {
         plans.station(caller, roundId);
-        return new Page<>(people(rounds.unsampled(roundId, null, page, size)), page, size, rounds.countUnsampled(roundId, null));
+        List<Unsampled> people = people(rounds.unsampled(roundId, null, page, size));
+        audit.read(caller, AuditKind.HOUSEHOLD_MEMBER, people.stream().map(Unsampled::memberId).toList());
+        return new Page<>(people, page, size, rounds.countUnsampled(roundId, null));
     }
 
     /**

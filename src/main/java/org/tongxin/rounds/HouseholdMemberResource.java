@@ -20,6 +20,7 @@ import org.tongxin.common.CommonError;
 import org.tongxin.common.Created;
 import org.tongxin.common.Page;
 import org.tongxin.common.PlaceError;
+import org.tongxin.privacy.PrivacyError;
 import org.tongxin.rounds.RoundsDtos.*;
 
 /** docs/testing-rounds.md: the people of a household, their testing codes, and who looks after the household. */
@@ -64,6 +65,7 @@ public class HouseholdMemberResource {
     @Operation(summary = "The household's people, names masked, and whether each has a testing code (the same people as above)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public List<MemberView> list(@PathParam("id") UUID householdId) {
         return members.of(caller.get(), householdId);
     }
@@ -106,6 +108,7 @@ public class HouseholdMemberResource {
     @GET
     @Path("/volunteers/me/households")
     @Operation(summary = "The households I look after (包户), with their people")
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<HouseholdMembers> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                        @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return members.lookedAfter(caller.get(), page, size);
@@ -120,6 +123,7 @@ public class HouseholdMemberResource {
     @PlaceError.Refusals(PlaceError.HOUSEHOLD_NOT_FOUND)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response householdSheet(@PathParam("id") UUID householdId) {
         return pdf(sheets.household(caller.get(), householdId));
     }
@@ -132,6 +136,7 @@ public class HouseholdMemberResource {
     @PlaceError.Refusals(PlaceError.GRID_NOT_FOUND)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response gridSheets(@PathParam("id") UUID gridId) {
         return pdf(sheets.grid(caller.get(), gridId));
     }
@@ -144,6 +149,7 @@ public class HouseholdMemberResource {
     @PlaceError.Refusals(PlaceError.BUILDING_NOT_FOUND)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = PDF,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Response buildingSheets(@PathParam("id") UUID buildingId) {
         return pdf(sheets.building(caller.get(), buildingId));
     }

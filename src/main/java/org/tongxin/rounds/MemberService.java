@@ -25,6 +25,8 @@ import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SealedColumn;
 import org.tongxin.org.HouseholdService;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 import org.tongxin.rounds.RoundsDtos.AddMember;
 import org.tongxin.rounds.RoundsDtos.HouseholdMembers;
 import org.tongxin.rounds.RoundsDtos.MemberRound;
@@ -51,11 +53,12 @@ public class MemberService {
     private final VolunteerService volunteers;
     private final ScopeGuard scope;
     private final PiiCipher pii;
+    private final AuditTrail audit;
     private final RoundsConfig config;
     private final Clock clock;
 
     MemberService(MemberRepository members, RoundRepository rounds, CaretakerRepository caretakers, HouseholdService households,
-                  AccountService accounts, VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, RoundsConfig config, Clock clock) {
+                  AccountService accounts, VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, AuditTrail audit, RoundsConfig config, Clock clock) {
         this.members = members;
         this.rounds = rounds;
         this.caretakers = caretakers;
@@ -64,6 +67,7 @@ public class MemberService {
         this.volunteers = volunteers;
         this.scope = scope;
         this.pii = pii;
+        this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
@@ -84,7 +88,16 @@ public class MemberService {
 
     public List<MemberView> of(Caller caller, UUID householdId) {
         requireTending(caller, households.locate(householdId));
-        return byHousehold(List.of(householdId)).getOrDefault(householdId, List.of());
+        List<MemberView> people = byHousehold(List.of(householdId)).getOrDefault(householdId, List.of());
+        if (!livesIn(caller, householdId)) {
+            audit.read(caller, AuditKind.HOUSEHOLD_MEMBER, people.stream().map(MemberView::id).toList());
+        }
+        return people;
+    }
+
+    /** Whether the caller is a resident of the household (whose own data it is). */
+    boolean livesIn(Caller caller, UUID householdId) {
+        return accounts.householdOf(caller.userId()).map(householdId::equals).orElse(false);
     }
 
     @Transactional
@@ -105,6 +118,7 @@ public class MemberService {
         List<UUID> ids = mine.items().stream().map(HouseholdCaretaker::getHouseholdId).toList();
         Map<UUID, HouseholdLabel> labels = households.labels(ids);
         Map<UUID, List<MemberView>> byHousehold = byHousehold(ids);
+        audit.read(caller, AuditKind.HOUSEHOLD_MEMBER, byHousehold.values().stream().flatMap(List::stream).map(MemberView::id).toList());
         return new Page<>(ids.stream().map(id -> new HouseholdMembers(id, labels.get(id).buildingName(), labels.get(id).room(),
                 byHousehold.getOrDefault(id, List.of()))).toList(), mine.page(), mine.size(), mine.total());
     }

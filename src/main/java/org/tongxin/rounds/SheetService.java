@@ -23,6 +23,8 @@ import org.tongxin.org.OrgDtos.CommunityView;
 import org.tongxin.org.OrgDtos.GridView;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import org.tongxin.org.OrgService;
+import org.tongxin.privacy.AuditKind;
+import org.tongxin.privacy.AuditTrail;
 
 /**
  * The printed household sheets (户码单): one A4 page per household with every member's testing
@@ -47,21 +49,26 @@ public class SheetService {
     private final OrgService org;
     private final ScopeGuard scope;
     private final PiiCipher pii;
+    private final AuditTrail audit;
 
     SheetService(MemberRepository members, MemberService tending, HouseholdService households, OrgService org, ScopeGuard scope,
-                 PiiCipher pii) {
+                 PiiCipher pii, AuditTrail audit) {
         this.members = members;
         this.tending = tending;
         this.households = households;
         this.org = org;
         this.scope = scope;
         this.pii = pii;
+        this.audit = audit;
     }
 
     public Sheet household(Caller caller, UUID householdId) {
         OrgLocation household = households.locate(householdId);
         tending.requireTending(caller, household);
         List<HouseholdLabel> one = List.copyOf(households.labels(List.of(householdId)).values());
+        if (!tending.livesIn(caller, householdId)) {
+            audit.sheet(caller, AuditKind.TESTING_CODE, householdId, 1); // before the pages stream: no sheet without its record
+        }
         Log.infof("household sheet printed household=%s by=%s", householdId, caller.userId());
         return new Sheet("household-" + householdId + ".pdf", stack(household, one));
     }
@@ -78,6 +85,7 @@ public class SheetService {
     private Sheet stackOf(Caller caller, String kind, UUID id, OrgLocation where) {
         scope.require(caller, Role.GRID_WORKER, where);
         List<HouseholdLabel> labels = households.labelsIn(where);
+        audit.sheet(caller, AuditKind.TESTING_CODE, id, labels.size()); // before the pages stream: no sheet without its record
         Log.infof("%s sheets printed %s=%s households=%d by=%s", kind, kind, id, labels.size(), caller.userId());
         return new Sheet(kind + "-" + id + ".pdf", stack(where, labels));
     }

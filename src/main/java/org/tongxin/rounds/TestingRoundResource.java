@@ -183,6 +183,7 @@ public class TestingRoundResource {
             + "(station)")
     @CommonError.Refusals(CommonError.FORBIDDEN)
     @RoundsError.Refusals(RoundsError.ROUND_NOT_FOUND)
+    @PrivacyError.Refusals(PrivacyError.AUDIT_UNAVAILABLE)
     public Page<Unsampled> unsampled(@PathParam("id") UUID id,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -96,6 +96,31 @@ class AuditTest {
     }
 
     @Test
+    void testingCodeSheetsAndMembersReadByOthersAreRecordedAndAResidentsOwnAreNot() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        Api.User staff = ShiftFixture.staff(org);
+        Api.User resident = Api.resident();
+        String joinCode = staff.as().body(Map.of("room", "902")).post("/api/buildings/" + org.buildingId() + "/households")
+                .then().statusCode(201).extract().path("joinCode");
+        String household = resident.as().body(Map.of("joinCode", joinCode)).post("/api/me/household").then().statusCode(200)
+                .extract().path("householdId");
+        String member = resident.as().body(Map.of("name", "周小红")).post("/api/households/" + household + "/members")
+                .then().statusCode(201).extract().path("id");
+        resident.as().get("/api/households/" + household + "/sheet.pdf").then().statusCode(200);
+        resident.as().get("/api/households/" + household + "/members").then().statusCode(200);
+        admin.as().get("/api/audit?subjectId=" + member).then().statusCode(200).body("total", equalTo(0));
+        admin.as().get("/api/audit?kind=TESTING_CODE&actorId=" + resident.id()).then().statusCode(200).body("total", equalTo(0));
+
+        staff.as().get("/api/households/" + household + "/members").then().statusCode(200);
+        admin.as().get("/api/audit?subjectId=" + member).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].kind", equalTo("HOUSEHOLD_MEMBER"));
+        staff.as().get("/api/grids/" + org.gridId() + "/sheets.pdf").then().statusCode(200);
+        admin.as().get("/api/audit?kind=TESTING_CODE&actorId=" + staff.id()).then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].subjectScope", equalTo(org.gridId().toString())).body("items[0].rowCount", equalTo(2));
+    }
+
+    @Test
     void recordsAreAppendOnlyForEveryRoleAndTheWalkFindsAnEdit() throws Exception {
         Api.User admin = Api.districtAdmin();
         OrgFixture org = OrgFixture.streetToHousehold(admin);
