@@ -58,7 +58,8 @@ public class MemberService {
     private final Clock clock;
 
     MemberService(MemberRepository members, RoundRepository rounds, CaretakerRepository caretakers, HouseholdService households,
-                  AccountService accounts, VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, AuditTrail audit, RoundsConfig config, Clock clock) {
+                  AccountService accounts, VolunteerService volunteers, ScopeGuard scope, PiiCipher pii, AuditTrail audit,
+                  RoundsConfig config, Clock clock) {
         this.members = members;
         this.rounds = rounds;
         this.caretakers = caretakers;
