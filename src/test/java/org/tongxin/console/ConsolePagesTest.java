@@ -115,6 +115,14 @@ class ConsolePagesTest {
         OrgFixture elsewhere = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User stranger = ShiftFixture.staff(elsewhere);
         stranger.as().get("/api/batches?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        stranger.as().get("/api/products?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        stranger.as().get("/api/ordering-windows?communityId=" + org.communityId()).then().spec(problem(403, "FORBIDDEN"));
+        stranger.as().get("/api/ordering-windows/" + window + "/stock").then().spec(problem(403, "FORBIDDEN"));
+        staff.as().get("/api/ordering-windows/" + UUID.randomUUID() + "/stock").then().spec(problem(404, "WINDOW_NOT_FOUND"));
+        staff.as().get("/api/ordering-windows/" + window + "/stock").then().statusCode(200).body("[0].remaining", equalTo(97));
+        staff.as().get("/api/products?communityId=" + org.communityId()).then().statusCode(200).body("supplier", hasItem("粮油公司"));
+        staff.as().get("/api/ordering-windows?communityId=" + org.communityId()).then().statusCode(200)
+                .body("id", hasItem(window.toString()));
         String strangerToken = logIn(stranger);
         post(strangerToken, csrfOf(page(strangerToken, "/console/")), "/console/batches/" + batch + "/step", Map.of("to", "RELEASED"))
                 .statusCode(403);

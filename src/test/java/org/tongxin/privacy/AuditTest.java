@@ -61,6 +61,8 @@ class AuditTest {
         admin.as().get("/api/audit?actorId=" + resident.id()).then().statusCode(200).body("total", equalTo(0));
 
         staff.as().get("/api/audit").then().spec(problem(403, "FORBIDDEN"));
+        staff.as().get("/api/audit/verify").then().spec(problem(403, "FORBIDDEN"));
+        admin.as().get("/api/audit?kind=NOSUCH").then().statusCode(400);
         String csv = admin.as().get("/api/audit?format=csv&actorId=" + staff.id()).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("seq,at,actorId") && csv.contains(requestId), csv);
