@@ -52,7 +52,7 @@ public class AccountService {
     }
 
     public MeView me(UUID userId) {
-        UserAccount user = users.findByIdOptional(userId).orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
+        UserAccount user = user(userId);
         List<Grant> held = grants.grantsOf(userId);
         List<Role> roles = Stream.concat(Stream.of(Role.RESIDENT), held.stream().map(Grant::role)).distinct().sorted().toList();
         return new MeView(user.getId(), user.getNickname(), roles, held.stream().map(ScopeView::from).toList(),
@@ -64,15 +64,15 @@ public class AccountService {
         return users.householdOf(userId);
     }
 
-    /**
-     * A person's WeChat openid, to send them a subscribe message; empty for accounts without one
-     * (dev logins). Personal data: never logged, never answered.
-     */
     /** The residents (accounts) of these households, for messages to them. */
     public List<UUID> residentsOf(java.util.Collection<UUID> householdIds) {
         return users.residentsOf(householdIds);
     }
 
+    /**
+     * A person's WeChat openid, to send them a subscribe message; empty for accounts without one
+     * (dev logins, erased accounts). Personal data: never logged, never answered.
+     */
     public Optional<String> openidOf(UUID userId) {
         try {
             return users.sealedOpenid(userId).map(sealed -> pii.open(SealedColumn.USER_OPENID, userId, sealed));
@@ -134,7 +134,8 @@ public class AccountService {
         return Optional.ofNullable(previous.householdId());
     }
 
+    /** The account, unless there is none or it was erased (its tokens are refused then too). */
     private UserAccount user(UUID userId) {
-        return users.findByIdOptional(userId).orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
+        return users.findByIdOptional(userId).filter(u -> !u.isErased()).orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
     }
 }

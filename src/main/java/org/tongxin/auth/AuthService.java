@@ -10,6 +10,7 @@ import org.tongxin.auth.AuthDtos.CodeRequest;
 import org.tongxin.auth.AuthDtos.RefreshRequest;
 import org.tongxin.auth.AuthDtos.TokenResponse;
 import org.tongxin.common.ApiException;
+import org.tongxin.common.CommonError;
 import org.tongxin.common.ClientAddress;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.RateLimiter;
@@ -76,7 +77,16 @@ public class AuthService {
         rateLimiter.perMinute("refresh:addr:" + address.get(), config.limits().refreshPerAddress());
         rateLimiter.perMinute("refresh:token:" + Hashing.sha256Hex(req.refreshToken()), config.limits().refreshPerToken());
         try {
-            return issue(sessions.rotate(req.refreshToken()));
+            SessionStore.Issued rotated = sessions.rotate(req.refreshToken());
+            try {
+                return issue(rotated);
+            } catch (ApiException gone) {
+                if (gone.code() != CommonError.UNAUTHORIZED) {
+                    throw gone;
+                }
+                sessions.revoke(rotated.sessionId()); // the account was erased: its sessions end here
+                throw new ApiException(AuthError.REFRESH_TOKEN_INVALID);
+            }
         } catch (ApiException e) {
             if (e.code() == AuthError.REFRESH_TOKEN_REUSED) {
                 Log.warn("refresh token reuse detected; session revoked");

@@ -35,6 +35,7 @@ public class SessionStore {
     private static final String SESSION_KEY = "tongxin:sess:";
     private static final String REVOKED_KEY = "tongxin:revoked:";
     private static final String GRANTS_KEY = "tongxin:grants-changed:";
+    private static final String ERASED_KEY = "tongxin:erased:";
 
     /** KEYS: session, token. ARGV: user, token hash, ttl ms, sid. */
     private static final String CREATE = """
@@ -127,19 +128,35 @@ public class SessionStore {
         }
     }
 
-    /** What the deny-list says of an access token. */
-    public enum Standing { USABLE, STALE, UNKNOWN }
+    /**
+     * The person erased their account (DELETE /api/me): none of their access tokens works any more,
+     * at once (their refresh tokens fail too, on the erased account). Kept as long as an access token lives.
+     */
+    public void erased(UUID userId) {
+        try {
+            redis.value(String.class).psetex(ERASED_KEY + userId, config.accessTokenTtl().toMillis(), "1");
+        } catch (RuntimeException unreachable) {
+            Log.warnf("could not end the tokens of erased user=%s (%s); they end at their expiry", userId,
+                    unreachable.getClass().getSimpleName());
+        }
+    }
+
+    /** What the deny-list says of an access token; {@code ERASED}: its holder erased their account. */
+    public enum Standing { USABLE, STALE, ERASED, UNKNOWN }
 
     /**
-     * Whether an access token can no longer be used: its session was revoked, or its holder's
-     * roles changed after it was issued ({@code issuedAtMillis}, the token's {@code gen} claim).
+     * Whether an access token can no longer be used: its holder erased their account, its session
+     * was revoked, or its holder's roles changed after it was issued ({@code issuedAtMillis}, the token's {@code gen} claim).
      * One round trip; {@code UNKNOWN} when Redis cannot be asked (the caller decides, by
      * {@code tongxin.auth.revocation-unavailable}).
      */
     public Standing standing(String sessionId, UUID userId, long issuedAtMillis) {
         try {
-            var values = redis.value(String.class).mget(REVOKED_KEY + sessionId, GRANTS_KEY + userId);
+            var values = redis.value(String.class).mget(REVOKED_KEY + sessionId, GRANTS_KEY + userId, ERASED_KEY + userId);
             String changedAt = values.get(GRANTS_KEY + userId);
+            if (values.get(ERASED_KEY + userId) != null) {
+                return Standing.ERASED;
+            }
             return values.get(REVOKED_KEY + sessionId) != null
                     || (changedAt != null && Long.parseLong(changedAt) >= issuedAtMillis) ? Standing.STALE : Standing.USABLE;
         } catch (RuntimeException unreachable) {

@@ -32,8 +32,15 @@ public class UserAccount {
     private String phoneMasked;
     @Column(name = "household_id")
     private UUID householdId;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
     @Column(name = "last_login_at")
     private OffsetDateTime lastLoginAt;
+    @Column(name = "erased_at")
+    private OffsetDateTime erasedAt;
+
+    /** The name an erased account shows wherever a name is listed (已注销: account closed). */
+    public static final String ERASED_NAME = "已注销";
 
     protected UserAccount() {}
 
@@ -41,6 +48,11 @@ public class UserAccount {
     public String getNickname() { return nickname; }
     public String getPhoneMasked() { return phoneMasked; }
     public UUID getHouseholdId() { return householdId; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getLastLoginAt() { return lastLoginAt; }
+    public boolean isErased() { return erasedAt != null; }
+    byte[] getPhoneEnc() { return phoneEnc; }
+    boolean hasUnionid() { return unionidEnc != null; }
 
     /** {@code unionid}: sealed, or null when WeChat sent none (the stored one stays). */
     void loggedIn(OffsetDateTime at, byte[] unionid) {
@@ -54,6 +66,22 @@ public class UserAccount {
         this.phoneEnc = encrypted;
         this.phoneHash = hash;
         this.phoneMasked = masked;
+    }
+
+    /**
+     * Erasure (DELETE /api/me): nothing that names or reaches the person stays; the row does, for
+     * what points at it. V31's checks refuse an erased row that keeps any of these.
+     */
+    void erase(OffsetDateTime at) {
+        this.openidHash = null;
+        this.openidEnc = null;
+        this.unionidEnc = null;
+        this.nickname = ERASED_NAME;
+        this.phoneEnc = null;
+        this.phoneHash = null;
+        this.phoneMasked = null;
+        this.householdId = null;
+        this.erasedAt = at;
     }
 
 }

@@ -35,13 +35,13 @@ public class UserRepository implements PanacheRepositoryBase<UserAccount, UUID> 
 
     /**
      * Binds the user to a household. Answers the household they were in before (a null id if
-     * none), or empty when there is no such user. The user's row is locked while this runs, so two
+     * none), or empty when there is no such user (or it was erased). The user's row is locked while this runs, so two
      * joins by one person happen one after the other.
      */
     public Optional<Previous> moveToHousehold(UUID userId, UUID householdId) {
         List<?> previous = getEntityManager().createNativeQuery("""
                 UPDATE app_user u SET household_id = :household
-                FROM (SELECT id, household_id FROM app_user WHERE id = :user FOR UPDATE) old
+                FROM (SELECT id, household_id FROM app_user WHERE id = :user AND erased_at IS NULL FOR UPDATE) old
                 WHERE u.id = old.id
                 RETURNING CAST(old.household_id AS text)""")
                 .setParameter("household", householdId).setParameter("user", userId)

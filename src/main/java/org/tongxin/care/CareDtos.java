@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tongxin.common.PiiCipher;
 import org.tongxin.common.SafeMultilineText;
 import org.tongxin.common.SafeText;
 import org.tongxin.common.SealedColumn;
@@ -47,7 +48,15 @@ public final class CareDtos {
                                   boolean escalated, @Schema(nullable = true) UUID assigneeId,
                                   @Schema(nullable = true) String completionNote, @Schema(nullable = true) Integer rating,
                                   @Schema(nullable = true) String comment, OffsetDateTime createdAt,
-                                  @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {}
+                                  @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {
+        /** {@code registered}: whether the household is on the register, for staff in scope; null for anyone else. */
+        static CareRequestView of(CareRequest r, PiiCipher pii, Boolean registered) {
+            PiiCipher.Reader sealed = pii.reader(r.getId());
+            return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), r.description(sealed), r.getStatus(),
+                    r.getPriority(), registered, r.isEscalated(), r.getAssigneeId(), r.completionNote(sealed),
+                    r.getRating() == null ? null : r.getRating().intValue(), r.getComment(), r.getCreatedAt(), sealed.unavailable());
+        }
+    }
 
     public record DonatedItem(@NotBlank @Size(max = 64) @SafeText String name,
                               @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(1_000_000) Integer quantity,
@@ -90,5 +99,11 @@ public final class CareDtos {
     /** A register entry, for staff in scope only. */
     public record VulnerableView(UUID id, UUID householdId, @Schema(nullable = true) String name,
                                  VulnerablePerson.Category category, @Schema(nullable = true) String note,
-                                 OffsetDateTime recordedAt, @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {}
+                                 OffsetDateTime recordedAt, @Schema(description = SealedColumn.UNAVAILABLE) List<String> unavailable) {
+        static VulnerableView of(VulnerablePerson p, PiiCipher pii) {
+            PiiCipher.Reader r = pii.reader(p.getId());
+            return new VulnerableView(p.getId(), p.getHouseholdId(), p.name(r), p.getCategory(), p.note(r), p.getRecordedAt(),
+                    r.unavailable());
+        }
+    }
 }

@@ -17,6 +17,9 @@ import org.tongxin.common.SqlRows;
 public class CareRequestRepository implements PanacheRepositoryBase<CareRequest, UUID> {
 
     /** Escalated first, then by priority (P1 first, none last), registered households first, oldest first. */
+    /** Statuses of a request still to be carried out. */
+    private static final String OPEN_STATUSES = "'SUBMITTED', 'TRIAGED', 'ASSIGNED', 'ACCEPTED'";
+
     static final String ORDER = " order by escalated desc, priority asc nulls last, registered desc, createdAt asc";
 
     public boolean triage(UUID id, CareRequest.Priority priority, OffsetDateTime now) {
@@ -137,6 +140,32 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
             query.setParameter("grids", reach.grids());
         }
         return query.getResultList();
+    }
+
+    /** The household's requests and those the person filed anywhere, oldest first ({@code householdId} may be null). */
+    public List<CareRequest> filedByOrFor(UUID userId, UUID householdId) {
+        return householdId == null ? list("filedBy = ?1 order by createdAt, id", userId)
+                : list("filedBy = ?1 or place.householdId = ?2 order by createdAt, id", userId, householdId);
+    }
+
+    /**
+     * A person's erasure: each request they filed loses its texts, and one still open is cancelled;
+     * except the open requests of {@code keepOpenOf} (their household, where others still live),
+     * which stay whole. A request that was erased once has nothing left to lose.
+     */
+    public void eraseFiledBy(UUID userId, UUID keepOpenOf, OffsetDateTime now) {
+        var query = getEntityManager().createNativeQuery("""
+                UPDATE care_request SET description_enc = NULL, completion_note_enc = NULL, comment = NULL,
+                    cancelled_at = CASE WHEN status IN (%1$s) THEN :now ELSE cancelled_at END,
+                    status = CASE WHEN status IN (%1$s) THEN 'CANCELLED' ELSE status END
+                WHERE filed_by = :u AND (description_enc IS NOT NULL OR completion_note_enc IS NOT NULL OR comment IS NOT NULL
+                                         OR status IN (%1$s))""".formatted(OPEN_STATUSES)
+                + (keepOpenOf == null ? "" : " AND NOT (household_id = :keep AND status IN (" + OPEN_STATUSES + "))"))
+                .setParameter("u", userId).setParameter("now", now);
+        if (keepOpenOf != null) {
+            query.setParameter("keep", keepOpenOf);
+        }
+        query.executeUpdate();
     }
 
     /** The request as the database has it now (after a conditional update). */

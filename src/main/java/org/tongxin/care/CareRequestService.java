@@ -270,11 +270,7 @@ public class CareRequestService {
     private CareRequestView view(CareRequest r, Caller caller) {
         // Whether the household is on the vulnerable register is for staff in scope, not for the assignee.
         boolean staffSide = scope.allows(caller, Role.GRID_WORKER, r.place());
-        PiiCipher.Reader sealed = pii.reader(r.getId());
-        return new CareRequestView(r.getId(), r.getHouseholdId(), r.getType(), r.description(sealed), r.getStatus(),
-                r.getPriority(), staffSide ? r.isRegistered() : null, r.isEscalated(), r.getAssigneeId(),
-                r.completionNote(sealed), r.getRating() == null ? null : r.getRating().intValue(), r.getComment(),
-                r.getCreatedAt(), sealed.unavailable());
+        return CareRequestView.of(r, pii, staffSide ? r.isRegistered() : null);
     }
 
     private OffsetDateTime now() {

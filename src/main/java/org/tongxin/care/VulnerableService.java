@@ -85,8 +85,6 @@ public class VulnerableService {
     }
 
     private VulnerableView view(VulnerablePerson p) {
-        PiiCipher.Reader r = pii.reader(p.getId());
-        return new VulnerableView(p.getId(), p.getHouseholdId(), p.name(r), p.getCategory(), p.note(r), p.getRecordedAt(),
-                r.unavailable());
+        return VulnerableView.of(p, pii);
     }
 }

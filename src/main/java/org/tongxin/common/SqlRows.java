@@ -3,6 +3,7 @@ package org.tongxin.common;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,5 +30,10 @@ public final class SqlRows {
     /** A {@code timestamptz} column: an OffsetDateTime or an Instant, depending on the mapping; null stays null. */
     public static OffsetDateTime at(Object value) {
         return value == null ? null : value instanceof OffsetDateTime o ? o : ((Instant) value).atOffset(ZoneOffset.UTC);
+    }
+
+    /** A {@code date} column: a LocalDate or a java.sql.Date, depending on the mapping; null stays null. */
+    public static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 }

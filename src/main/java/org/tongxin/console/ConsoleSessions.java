@@ -153,7 +153,8 @@ public class ConsoleSessions {
         }
         UUID user = UUID.fromString(s.get("user"));
         String sid = s.get("sid");
-        if (logins.standing(sid, user, Long.parseLong(s.get("gen"))) == SessionStore.Standing.STALE
+        SessionStore.Standing standing = logins.standing(sid, user, Long.parseLong(s.get("gen")));
+        if (standing == SessionStore.Standing.STALE || standing == SessionStore.Standing.ERASED
                 || logins.live(sid) == SessionStore.Standing.STALE) {
             end(token);
             return Optional.empty();

@@ -1,6 +1,7 @@
 package org.tongxin.notice;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -58,5 +59,26 @@ public class ConsentRepository implements PanacheRepositoryBase<SubscriptionCons
                 UPDATE subscription_quota q SET unused = q.unused + 1 FROM back
                 WHERE q.user_id = back.user_id AND q.template_id = back.template_id""")
                 .setParameter("id", consentId).executeUpdate();
+    }
+
+    /** One template's acceptances: how many are still unused, how many were used, the last one's time. */
+    @RegisterForReflection
+    public record SubscriptionCopy(String templateId, long unused, long used, OffsetDateTime lastAcceptedAt) {}
+
+    /** The person's acceptances per template, for their copy of their data. */
+    public List<SubscriptionCopy> copiesOf(UUID userId) {
+        return getEntityManager().createQuery("""
+                select c.templateId, sum(case when c.usedAt is null then 1 else 0 end),
+                       sum(case when c.usedAt is null then 0 else 1 end), max(c.grantedAt)
+                from SubscriptionConsent c where c.userId = :u group by c.templateId order by c.templateId""",
+                SubscriptionCopy.class).setParameter("u", userId).getResultList();
+    }
+
+    /** Drops every acceptance of the person and their counts (their erasure). */
+    public void dropAll(UUID userId) {
+        getEntityManager().createNativeQuery("DELETE FROM subscription_consent WHERE user_id = :u").setParameter("u", userId)
+                .executeUpdate();
+        getEntityManager().createNativeQuery("DELETE FROM subscription_quota WHERE user_id = :u").setParameter("u", userId)
+                .executeUpdate();
     }
 }

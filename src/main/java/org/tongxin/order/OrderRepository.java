@@ -60,6 +60,17 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
                 .setParameter("o", orderId).getResultList();
     }
 
+    /** The household's orders and those the person placed anywhere, oldest first ({@code householdId} may be null). */
+    public List<ResidentOrder> placedByOrFor(UUID userId, UUID householdId) {
+        return householdId == null ? list("userId = ?1 order by createdAt", userId)
+                : list("userId = ?1 or householdId = ?2 order by createdAt", userId, householdId);
+    }
+
+    /** Removes the notes the person wrote on their orders (their erasure). */
+    public void dropNotesOf(UUID userId) {
+        update("note = null where userId = ?1 and note is not null", userId);
+    }
+
     public PanacheQuery<ResidentOrder> ofHousehold(UUID householdId) {
         return find("householdId = ?1 order by createdAt desc", householdId);
     }

@@ -50,7 +50,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return find("joinCode", joinCode).firstResultOptional();
     }
 
-    /** The risk level that applies to a household: its building's own, else its community's. */
+    /** Building and room of these households. */
     public List<HouseholdLabel> labels(Collection<UUID> householdIds) {
         return getEntityManager().createQuery("""
                 select h.id, b.id, b.name, h.room from Household h, Building b where h.id in :ids and b.id = h.buildingId""",
@@ -76,6 +76,18 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 .map(r -> new OrgDtos.HouseholdPlace(new OrgLocation(r.streetId(), r.communityId(), r.gridId(), r.buildingId(),
                         r.householdId()), r.riskLevel()));
     }
+
+    /** A household as its residents' copy of their data shows it: where it is, by name, and how many joined. */
+    public Optional<HouseholdCopy> copyOf(UUID householdId) {
+        return getEntityManager().createQuery("""
+                select h.id, s.name, c.name, g.name, b.name, h.room, h.members
+                from Household h, Building b, Grid g, Community c, Street s
+                where h.id = :id and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId and s.id = c.streetId""",
+                HouseholdCopy.class).setParameter("id", householdId).getResultStream().findFirst();
+    }
+
+    @RegisterForReflection
+    public record HouseholdCopy(UUID id, String street, String community, String grid, String building, String room, int members) {}
 
     @RegisterForReflection
     record PlaceRow(UUID streetId, UUID communityId, UUID gridId, UUID buildingId, UUID householdId, RiskLevel riskLevel) {}

@@ -21,5 +21,7 @@ public enum AuditKind {
     /** A window's delivery sheet with rooms and notes (JSON, CSV or XLSX). */
     DELIVERY_SHEET,
     /** The audit itself exported as CSV. */
-    AUDIT_EXPORT
+    AUDIT_EXPORT,
+    /** A person's account: its erasure (action ERASE, the account as subject). */
+    ACCOUNT
 }

@@ -56,6 +56,12 @@ public class AuditTrail {
         append(caller, kind, AuditAction.WRITE, subjects, null, subjects.size());
     }
 
+    /** {@code caller} erased these rows' personal data (a person their own account). */
+    @Transactional
+    public void erased(Caller caller, AuditKind kind, Collection<UUID> subjects) {
+        append(caller, kind, AuditAction.ERASE, subjects, null, subjects.size());
+    }
+
     private void append(Caller caller, AuditKind kind, AuditAction action, Collection<UUID> subjects, UUID covers, int rows) {
         Grant highest = caller.grants().stream().max(Comparator.comparingInt((Grant g) -> g.role().ordinal())).orElse(null);
         try {

@@ -9,7 +9,9 @@ import org.tongxin.common.ErrorCode;
 /** Refusals of the personal-data feature (docs/privacy.md). */
 public enum PrivacyError implements ErrorCode {
     AUDIT_UNAVAILABLE(503, "访问记录暂时无法写入，为保护个人信息，本次未返回数据，请稍后重试",
-            "The access could not be recorded, so the personal data was not sent; try again shortly");
+            "The access could not be recorded, so the personal data was not sent; try again shortly"),
+    CONFIRMATION_REQUIRED(400, "注销账号需确认：请在请求中写明 confirm: \"DELETE\"",
+            "Erasing the account needs the confirmation {\"confirm\": \"DELETE\"} in the request");
 
     /** The PrivacyError refusals an operation may answer with (see CareError.Refusals). */
     @Retention(RetentionPolicy.RUNTIME)

@@ -2,6 +2,7 @@ package org.tongxin.rounds;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -73,5 +74,15 @@ public class CaretakerRepository implements PanacheRepositoryBase<HouseholdCaret
 
     boolean looksAfter(UUID userId, UUID householdId) {
         return count("userId = ?1 and householdId = ?2", userId, householdId) > 0;
+    }
+
+    /** A household the person looks after (包户), for their copy of their data. */
+    @RegisterForReflection
+    public record LookedAfter(UUID householdId, UUID communityId, OffsetDateTime assignedAt) {}
+
+    List<LookedAfter> copiesFor(UUID userId) {
+        return getEntityManager().createQuery("""
+                select c.householdId, c.communityId, c.assignedAt from HouseholdCaretaker c where c.userId = :u
+                order by c.assignedAt""", LookedAfter.class).setParameter("u", userId).getResultList();
     }
 }

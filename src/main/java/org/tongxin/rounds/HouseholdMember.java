@@ -52,4 +52,6 @@ public class HouseholdMember {
     UUID getId() { return id; }
     UUID getHouseholdId() { return place.householdId(); }
     boolean hasTestingCode() { return testingCodeEnc != null; }
+    OffsetDateTime getCodeUpdatedAt() { return codeUpdatedAt; }
+    OffsetDateTime getAddedAt() { return addedAt; }
 }

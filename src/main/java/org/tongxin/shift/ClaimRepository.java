@@ -125,6 +125,22 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 .setParameter("u", userId).setParameter("now", now).getResultList();
     }
 
+    /** A claim as its volunteer's copy of their data shows it. */
+    @RegisterForReflection
+    public record ClaimCopy(UUID shiftId, UUID checkpointId, String checkpointName, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                            String status, OffsetDateTime checkedInAt, OffsetDateTime checkedOutAt, Integer minutesServed,
+                            String handoverNote) {}
+
+    /** Every claim of the person, served or not, oldest first. */
+    public List<ClaimCopy> copiesOf(UUID userId) {
+        return getEntityManager().createQuery("""
+                select s.id, cp.id, cp.name, s.startsAt, s.endsAt, cast(c.status as String), c.checkedInAt, c.checkedOutAt,
+                       c.minutesServed, c.handoverNote
+                from ShiftClaim c, Shift s, Checkpoint cp
+                where c.userId = :u and s.id = c.shiftId and cp.id = s.checkpointId
+                order by s.startsAt""", ClaimCopy.class).setParameter("u", userId).getResultList();
+    }
+
     /** Deletes a not-yet-started claim if the cut-off has not passed at {@code now}; false otherwise. */
     public boolean deleteBeforeCutoff(UUID shiftId, UUID userId, Duration cutoff, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""

@@ -102,6 +102,25 @@ public class Volunteer {
         legacyNote = null;
     }
 
+    /**
+     * Erasure of the person (DELETE /api/me): the name becomes the marker, availability, note,
+     * party membership and a rejection's reason go, an application still open ends; the record
+     * stays, with its skills, team and minutes, for the district's accounts.
+     */
+    void erase(PiiCipher pii, String marker) {
+        nameEnc = pii.seal(SealedColumn.VOLUNTEER_NAME, id, marker);
+        availabilityEnc = null;
+        noteEnc = null;
+        legacyName = null;
+        legacyAvailability = null;
+        legacyNote = null;
+        partyMember = false;
+        rejectReason = null;
+        if (status == Status.PENDING || status == Status.APPROVED) {
+            status = Status.REVOKED;
+        }
+    }
+
     private static String open(PiiCipher.Reader r, SealedColumn column, byte[] sealed, String legacy) {
         return sealed != null ? r.open(column, sealed) : legacy;
     }
