@@ -98,6 +98,17 @@ public class PersonalAccount {
         Log.infof("account erased user=%s", userId);
     }
 
+    /**
+     * A stand-down's purge: these residents lose their household link, phone and nickname (their
+     * account stays: a login still works, as a resident of no household). Answers how many.
+     */
+    @Transactional
+    public int unlinkResidents(List<UUID> userIds) {
+        return users.getEntityManager().createNativeQuery("""
+                UPDATE app_user SET household_id = NULL, phone_enc = NULL, phone_hash = NULL, phone_masked = NULL, nickname = NULL
+                WHERE id IN (:ids)""").setParameter("ids", userIds).executeUpdate();
+    }
+
     void endTokens(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountErased event) {
         sessions.erased(event.userId());
     }

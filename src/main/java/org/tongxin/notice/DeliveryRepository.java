@@ -42,7 +42,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<NoticeDelivery,
             case COMMUNITY -> "g.community_id = :place";
             default -> "g.street_id = :place";
         };
-        return write(noticeId, Notice.Channel.GROUP_CHAT, "SELECT g.id FROM group_chat g WHERE " + where, at)
+        return write(noticeId, Notice.Channel.GROUP_CHAT, "SELECT g.id FROM group_chat g WHERE g.closed_at IS NULL AND " + where, at)
                 .setParameter("place", robots.finestId()).executeUpdate();
     }
 

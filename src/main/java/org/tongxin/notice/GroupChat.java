@@ -30,6 +30,9 @@ public class GroupChat {
     private UUID createdBy;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    /** Set when its street stood down: the key is gone and the robot posts no more (V32). */
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
 
     protected GroupChat() {}
 
@@ -47,6 +50,7 @@ public class GroupChat {
     /** A new key for the robot (WeCom issues one when a robot is re-created); sealed, with its hint. */
     void replaceKey(String key, String hint, PiiCipher pii) {
         this.webhookKeyEnc = pii.seal(SealedColumn.ROBOT_WEBHOOK_KEY, id, key);
+        this.closedAt = null; // a new key opens a closed chat again
         this.keyHint = hint;
     }
 
@@ -58,4 +62,5 @@ public class GroupChat {
     public String getName() { return name; }
     public String getKeyHint() { return keyHint; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getClosedAt() { return closedAt; }
 }

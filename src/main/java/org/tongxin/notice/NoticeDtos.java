@@ -35,10 +35,13 @@ public final class NoticeDtos {
     public record Subscribed(String templateId, long unused) {}
 
     /** A group chat as lists show it: the key only as a hint of its last characters. */
+    /** {@code closedAt}: its street stood down; the key is gone ({@code keyHint} null) and nothing is posted to it. */
     public record GroupChatView(UUID id, UUID communityId, @Schema(nullable = true) UUID gridId, String name,
-                                String keyHint, OffsetDateTime createdAt) {
+                                @Schema(nullable = true) String keyHint, OffsetDateTime createdAt,
+                                @Schema(nullable = true) OffsetDateTime closedAt) {
         static GroupChatView from(GroupChat g) {
-            return new GroupChatView(g.getId(), g.getCommunityId(), g.getGridId(), g.getName(), g.getKeyHint(), g.getCreatedAt());
+            return new GroupChatView(g.getId(), g.getCommunityId(), g.getGridId(), g.getName(), g.getKeyHint(), g.getCreatedAt(),
+                    g.getClosedAt());
         }
     }
 

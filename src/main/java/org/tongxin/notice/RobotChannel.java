@@ -68,15 +68,19 @@ class RobotChannel implements DeliveryChannel {
             deliveries.release(t.id(), claim, now.plus(Duration.ofMillis(waitMillis)));
             return;
         }
-        byte[] sealedKey = chats.sealedKey(t.targetId()).orElseThrow();
+        java.util.Optional<byte[]> sealedKey = chats.sealedKey(t.targetId());
         NoticeRepository.Content notice = notices.content(t.noticeId());
         OffsetDateTime sendLease = now.plus(config.lease());
         if (!deliveries.startSending(t.id(), claim, sendLease)) {
             return; // another relay took it over after this one's claim passed
         }
+        if (sealedKey.isEmpty()) {
+            outcomes.fail(t, sendLease, "the group chat was closed when its street stood down");
+            return;
+        }
         String key;
         try {
-            key = cipher.open(SealedColumn.ROBOT_WEBHOOK_KEY, t.targetId(), sealedKey);
+            key = cipher.open(SealedColumn.ROBOT_WEBHOOK_KEY, t.targetId(), sealedKey.get());
         } catch (PiiCipher.Unavailable e) {
             cipher.report(e);
             outcomes.fail(t, sendLease, "the robot's webhook key cannot be opened: replace the key");

@@ -3,10 +3,13 @@ package org.tongxin.order;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
@@ -69,6 +72,29 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
     /** Removes the notes the person wrote on their orders (their erasure). */
     public void dropNotesOf(UUID userId) {
         update("note = null where userId = ?1 and note is not null", userId);
+    }
+
+    private static final String IN_SCOPE = " FROM resident_order o JOIN ordering_window w ON w.id = o.window_id"
+            + " JOIN community c ON c.id = w.community_id WHERE ";
+
+    /** Orders of the scope that still carry a note, per community (a stand-down's dry run). */
+    List<Retention.Count> notesIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+                + IN_SCOPE + scope.where("c.street_id") + " AND o.note IS NOT NULL GROUP BY c.id", Tuple.class)));
+    }
+
+    /** Removes the notes of up to {@code limit} orders of the scope (a stand-down's purge); answers how many. */
+    int purgeNotes(PurgeScope scope, int limit) {
+        return scope.bind(getEntityManager().createNativeQuery("UPDATE resident_order SET note = NULL WHERE id IN (SELECT o.id"
+                + IN_SCOPE + scope.where("c.street_id") + " AND o.note IS NOT NULL LIMIT :n FOR UPDATE OF o SKIP LOCKED)"))
+                .setParameter("n", limit).executeUpdate();
+    }
+
+    /** Orders of the scope per community and day (in {@code zone}): what a stand-down keeps. */
+    List<Retention.Kept> perDay(PurgeScope scope, java.time.ZoneId zone) {
+        return Retention.kept("ORDERS", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
+                + " CAST(o.created_at AT TIME ZONE :zone AS date) AS day, count(*) AS n" + IN_SCOPE + scope.where("c.street_id")
+                + " GROUP BY 1, 2 ORDER BY 1, 2", Tuple.class)).setParameter("zone", zone.getId()));
     }
 
     public PanacheQuery<ResidentOrder> ofHousehold(UUID householdId) {

@@ -4,12 +4,16 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
+import org.tongxin.common.SqlRows;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 
 /** Households and their join codes. */
 @ApplicationScoped
@@ -75,6 +79,34 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 .setParameter("id", householdId).getResultStream().findFirst()
                 .map(r -> new OrgDtos.HouseholdPlace(new OrgLocation(r.streetId(), r.communityId(), r.gridId(), r.buildingId(),
                         r.householdId()), r.riskLevel()));
+    }
+
+    private static final String RESIDENTS = " FROM app_user u JOIN household h ON h.id = u.household_id"
+            + " JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id WHERE ";
+
+    /** A resident linked to a household. */
+    @RegisterForReflection
+    public record Resident(UUID userId, UUID householdId) {}
+
+    /** Residents linked to the scope's households, per community (a stand-down's dry run). */
+    public List<Retention.Count> residentsIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+                + RESIDENTS + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
+    }
+
+    /** Up to {@code limit} residents of the scope's households, locked (those locked by others skipped). */
+    public List<Resident> lockResidents(PurgeScope scope, int limit) {
+        return SqlRows.tuples(scope.bind(getEntityManager().createNativeQuery("SELECT u.id AS user_id, h.id AS household_id"
+                + RESIDENTS + scope.where("c.street_id") + " LIMIT :n FOR UPDATE OF u SKIP LOCKED", Tuple.class))
+                .setParameter("n", limit)).stream()
+                .map(t -> new Resident(t.get("user_id", UUID.class), t.get("household_id", UUID.class))).toList();
+    }
+
+    /** Sets the households' resident counts to the residents linked to them now. */
+    public void recountMembers(List<UUID> householdIds) {
+        getEntityManager().createNativeQuery("""
+                UPDATE household h SET members = (SELECT count(*) FROM app_user u WHERE u.household_id = h.id)
+                WHERE h.id IN (:households)""").setParameter("households", householdIds).executeUpdate();
     }
 
     /** A household as its residents' copy of their data shows it: where it is, by name, and how many joined. */

@@ -23,5 +23,11 @@ public enum AuditKind {
     /** The audit itself exported as CSV. */
     AUDIT_EXPORT,
     /** A person's account: its erasure (action ERASE, the account as subject). */
-    ACCOUNT
+    ACCOUNT,
+    /** Who lives in a household or looks after it, with their phone and nickname (a stand-down's purge). */
+    HOUSEHOLD_LINK,
+    /** Notes residents wrote on their orders (a stand-down's purge). */
+    ORDER_NOTE,
+    /** Group chats' robot webhook keys (a stand-down's purge closes the chats). */
+    WEBHOOK_KEY
 }

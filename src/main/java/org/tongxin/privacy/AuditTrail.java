@@ -62,6 +62,20 @@ public class AuditTrail {
         append(caller, kind, AuditAction.ERASE, subjects, null, subjects.size());
     }
 
+    /**
+     * The purge job erased {@code kind} from {@code rows} rows for a stand-down: a record of the service
+     * itself (no actor), in the purging batch's transaction, the stand-down as what it covers.
+     */
+    @Transactional
+    public void purged(AuditKind kind, UUID standDownId, int rows) {
+        try {
+            records.append(OffsetDateTime.now(clock), null, null, null, kind, AuditAction.PURGE, List.of(), standDownId, rows, null);
+        } catch (PersistenceException e) {
+            Log.errorf("audit record not written kind=%s action=PURGE: %s", kind, e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
     private void append(Caller caller, AuditKind kind, AuditAction action, Collection<UUID> subjects, UUID covers, int rows) {
         Grant highest = caller.grants().stream().max(Comparator.comparingInt((Grant g) -> g.role().ordinal())).orElse(null);
         try {

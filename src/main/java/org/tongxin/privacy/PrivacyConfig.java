@@ -13,4 +13,16 @@ public interface PrivacyConfig {
      */
     @WithDefault("5")
     int copiesPerMinute();
+
+    /** Days a stand-down keeps the data when its declaration names none (TONGXIN_PRIVACY_RETAIN_DAYS). */
+    @WithDefault("30")
+    int retainDays();
+
+    /** How often the purge job looks for stand-downs due; {@code off} disables it (TONGXIN_PRIVACY_PURGE_EVERY). */
+    @WithDefault("1m")
+    String purgeEvery();
+
+    /** Rows one purge batch (one transaction) erases of one kind at most (TONGXIN_PRIVACY_PURGE_BATCH). */
+    @WithDefault("1000")
+    int purgeBatch();
 }

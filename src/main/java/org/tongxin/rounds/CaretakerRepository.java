@@ -4,10 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 
 /**
  * Who looks after which household. Every change first takes the household's transaction-scoped
@@ -84,5 +87,24 @@ public class CaretakerRepository implements PanacheRepositoryBase<HouseholdCaret
         return getEntityManager().createQuery("""
                 select c.householdId, c.communityId, c.assignedAt from HouseholdCaretaker c where c.userId = :u
                 order by c.assignedAt""", LookedAfter.class).setParameter("u", userId).getResultList();
+    }
+
+    private static final String IN_SCOPE = " FROM household_caretaker hc JOIN community c ON c.id = hc.community_id WHERE ";
+
+    /** Households of the scope with a caretaker, per community (a stand-down's dry run). */
+    List<Retention.Count> assignedIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+                + IN_SCOPE + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
+    }
+
+    /** Ends up to {@code limit} caretaker assignments of the scope, their volunteers' counts given back; answers how many. */
+    int purge(PurgeScope scope, int limit) {
+        List<?> freed = scope.bind(getEntityManager().createNativeQuery("""
+                DELETE FROM household_caretaker WHERE household_id IN (SELECT hc.household_id%s LIMIT :n FOR UPDATE OF hc SKIP LOCKED)
+                RETURNING volunteer_id""".formatted(IN_SCOPE + scope.where("c.street_id")))).setParameter("n", limit).getResultList();
+        freed.forEach(v -> getEntityManager().createNativeQuery(
+                "UPDATE caretaker_load SET households = households - 1 WHERE volunteer_id = :v AND households > 0")
+                .setParameter("v", v).executeUpdate());
+        return freed.size();
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.SqlRows;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 
 /** The people of households, as testing knows them. */
 @ApplicationScoped
@@ -52,5 +54,29 @@ public class MemberRepository implements PanacheRepositoryBase<HouseholdMember, 
                         SqlRows.at(t.get("sampled_at")), Boolean.TRUE.equals(t.get("at_home")), t.get("skip_reason", String.class),
                         SqlRows.at(t.get("skipped_at")))));
         return byMember;
+    }
+
+    /** People of the scope who still have a name or a testing code, per community (a stand-down's dry run). */
+    List<Retention.Count> namedIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
+                + " FROM household_member WHERE " + scope.where("street_id")
+                + " AND (name_enc IS NOT NULL OR testing_code_enc IS NOT NULL) GROUP BY community_id", Tuple.class)));
+    }
+
+    /** Removes names and testing codes of up to {@code limit} people of the scope (a stand-down's purge); answers how many. */
+    int purgeNames(PurgeScope scope, int limit) {
+        return scope.bind(getEntityManager().createNativeQuery("""
+                UPDATE household_member SET name_enc = NULL, testing_code_enc = NULL, code_updated_at = NULL
+                WHERE id IN (SELECT id FROM household_member WHERE %s AND (name_enc IS NOT NULL OR testing_code_enc IS NOT NULL)
+                             LIMIT :n FOR UPDATE SKIP LOCKED)""".formatted(scope.where("street_id"))))
+                .setParameter("n", limit).executeUpdate();
+    }
+
+    /** People sampled in the scope's rounds per community and round day: what a stand-down keeps. */
+    List<Retention.Kept> sampledPerDay(PurgeScope scope, java.time.ZoneId zone) {
+        return Retention.kept("PEOPLE_SAMPLED", scope.bind(getEntityManager().createNativeQuery("""
+                SELECT r.community_id, r.round_date AS day, count(*) AS n FROM round_member m JOIN testing_round r ON r.id = m.round_id
+                WHERE m.sampled_at IS NOT NULL AND %s GROUP BY 1, 2 ORDER BY 1, 2""".formatted(scope.where("r.street_id")),
+                Tuple.class)));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 import org.tongxin.common.SqlRows;
 import org.tongxin.volunteer.VolunteerDtos.HeldShift;
 
@@ -139,6 +141,29 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 from ShiftClaim c, Shift s, Checkpoint cp
                 where c.userId = :u and s.id = c.shiftId and cp.id = s.checkpointId
                 order by s.startsAt""", ClaimCopy.class).setParameter("u", userId).getResultList();
+    }
+
+    private static final String IN_SCOPE = " FROM shift_claim sc JOIN shift s ON s.id = sc.shift_id"
+            + " JOIN community c ON c.id = s.community_id WHERE ";
+
+    /** Claims of the scope that still carry a hand-over note, per community (a stand-down's dry run). */
+    List<Retention.Count> notesIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+                + IN_SCOPE + scope.where("c.street_id") + " AND sc.handover_note IS NOT NULL GROUP BY c.id", Tuple.class)));
+    }
+
+    /** Removes the hand-over notes of up to {@code limit} claims of the scope (a stand-down's purge); answers how many. */
+    int purgeNotes(PurgeScope scope, int limit) {
+        return scope.bind(getEntityManager().createNativeQuery("UPDATE shift_claim SET handover_note = NULL WHERE id IN (SELECT"
+                + " sc.id" + IN_SCOPE + scope.where("c.street_id") + " AND sc.handover_note IS NOT NULL LIMIT :n"
+                + " FOR UPDATE OF sc SKIP LOCKED)")).setParameter("n", limit).executeUpdate();
+    }
+
+    /** Shifts served (checked out) in the scope per community and day of their start (in {@code zone}): what a stand-down keeps. */
+    List<Retention.Kept> servedPerDay(PurgeScope scope, java.time.ZoneId zone) {
+        return Retention.kept("SHIFTS_SERVED", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
+                + " CAST(s.starts_at AT TIME ZONE :zone AS date) AS day, count(*) AS n" + IN_SCOPE + scope.where("c.street_id")
+                + " AND sc.status = 'CHECKED_OUT' GROUP BY 1, 2 ORDER BY 1, 2", Tuple.class)).setParameter("zone", zone.getId()));
     }
 
     /** Deletes a not-yet-started claim if the cut-off has not passed at {@code now}; false otherwise. */

@@ -4,11 +4,14 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.tongxin.privacy.PurgeScope;
+import org.tongxin.privacy.Retention;
 
 /** Applications and volunteers. Decisions are conditional updates, so two staff cannot both decide. */
 @ApplicationScoped
@@ -95,5 +98,22 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
 
     public void addServiceMinutes(UUID id, int minutes) {
         update("serviceMinutes = serviceMinutes + ?1 where id = ?2", minutes, id);
+    }
+
+    private static final String IN_SCOPE = " FROM volunteer v JOIN community c ON c.id = v.community_id WHERE v.purged_at IS NULL AND ";
+
+    /** Volunteer records of the scope not purged yet, per community (a stand-down's dry run). */
+    List<Retention.Count> unpurgedIn(PurgeScope scope) {
+        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+                + IN_SCOPE + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
+    }
+
+    /** Purges up to {@code limit} volunteer records of the scope (a stand-down); answers how many. */
+    int purge(PurgeScope scope, int limit, OffsetDateTime now) {
+        return scope.bind(getEntityManager().createNativeQuery("""
+                UPDATE volunteer SET name = NULL, name_enc = NULL, availability = NULL, availability_enc = NULL, note = NULL,
+                    note_enc = NULL, reject_reason = NULL, party_member = false, purged_at = :now
+                WHERE id IN (SELECT v.id%s LIMIT :n FOR UPDATE OF v SKIP LOCKED)""".formatted(IN_SCOPE + scope.where("c.street_id"))))
+                .setParameter("n", limit).setParameter("now", now).executeUpdate();
     }
 }

@@ -86,7 +86,7 @@ class BadInputTest {
     @Test
     void unknownRouteAndWrongMethodAreProblems() {
         given().get("/api/no-such-thing").then().spec(problem(404, "NOT_FOUND"));
-        Api.resident().as().delete("/api/me").then().spec(problem(405, "METHOD_NOT_ALLOWED"));
+        Api.resident().as().put("/api/me").then().spec(problem(405, "METHOD_NOT_ALLOWED"));
     }
 
     @Test
