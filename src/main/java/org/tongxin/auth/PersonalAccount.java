@@ -37,6 +37,7 @@ public class PersonalAccount {
                               List<String> unavailable) {}
 
     /** Fired in the erasing transaction, after the account's row was scrubbed. */
+    @RegisterForReflection
     public record AccountErased(UUID userId) {}
 
     private final UserRepository users;

@@ -82,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the service at once (SIGKILL): no shutdown hook, no transaction finishes, as in a crash. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Stops the service as an orchestrator would (SIGTERM, then a kill after 30 s). */
     @Override
     public void close() throws InterruptedException {
