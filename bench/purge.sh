@@ -39,8 +39,8 @@ BENCH_WINDOW=warmup-window.txt wrk -t2 -c16 -d10s --timeout 5s -s bench/order.lu
 
 orders() { # $1 label: one 10-second window of orders in the other street
   wrk -t2 -c16 -d10s --timeout 5s --latency -s bench/order.lua "$BASE" > "$BENCH_DIR/orders.txt"
-  awk -v l="$1" '/^Requests\/sec/{rps=$2} /^ +99%/{p99=$2} /^ +50%/{p50=$2} END{printf "   %-28s %8.0f orders/s  p50 %s  p99 %s\n", l, rps, p50, p99}' \
-    "$BENCH_DIR/orders.txt"
+  awk -v l="$1" '/^Requests\/sec/{rps=$2} /^ +99%/{p99=$2} /^ +50%/{p50=$2} /^answers/{a=$0}
+    END{printf "   %-28s %8.0f orders/s  p50 %s  p99 %s  (%s)\n", l, rps, p50, p99, a}' "$BENCH_DIR/orders.txt"
 }
 echo "== orders in another street (16 connections, 10-second windows)"
 orders "before the stand-down"

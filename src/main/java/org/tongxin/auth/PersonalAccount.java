@@ -65,7 +65,7 @@ public class PersonalAccount {
                 .orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
         PiiCipher.Reader reader = pii.reader(userId);
         String phone = reader.open(SealedColumn.USER_PHONE, u.getPhoneEnc());
-        return new AccountCopy(u.getId(), u.getNickname(), phone, true, u.hasUnionid(), u.getHouseholdId(), u.getCreatedAt(),
+        return new AccountCopy(u.getId(), u.getNickname(), phone, u.hasOpenid(), u.hasUnionid(), u.getHouseholdId(), u.getCreatedAt(),
                 u.getLastLoginAt(), grants.grantsOf(userId).stream().map(ScopeView::from).toList(), reader.unavailable());
     }
 

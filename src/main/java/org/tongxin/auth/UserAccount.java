@@ -52,6 +52,7 @@ public class UserAccount {
     public OffsetDateTime getLastLoginAt() { return lastLoginAt; }
     public boolean isErased() { return erasedAt != null; }
     byte[] getPhoneEnc() { return phoneEnc; }
+    boolean hasOpenid() { return openidEnc != null; }
     boolean hasUnionid() { return unionidEnc != null; }
 
     /** {@code unionid}: sealed, or null when WeChat sent none (the stored one stays). */
