@@ -8,9 +8,11 @@ import org.tongxin.auth.AccountService;
 import org.tongxin.care.CareDtos.CareRequestView;
 import org.tongxin.care.CareDtos.VulnerableView;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.privacy.AuditKind;
 import org.tongxin.privacy.DataSubject;
 import org.tongxin.privacy.PersonalCopy;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /**
  * Care (docs/privacy.md). The copy holds the household's care requests and those the person filed
@@ -21,7 +23,10 @@ import org.tongxin.privacy.PersonalData;
  * of those the person filed (description, completion note, comment) — except the requests still
  * open for a household where others still live: those are the household's, which still needs the
  * help, and stay whole. A still-open request with nobody left in its household is cancelled. The
- * register and the packages are the household's and stay (the stand-down purges them).
+ * register and the packages are the household's and stay.
+ *
+ * <p>A stand-down removes the scope's register (the entries themselves) and the texts of its care
+ * requests; the requests stay, with type, status, times and priority (requests per day are kept).
  */
 @ApplicationScoped
 class CarePersonalData implements PersonalData {
@@ -57,5 +62,16 @@ class CarePersonalData implements PersonalData {
         boolean othersStay = who.inHousehold()
                 && accounts.residentsOf(List.of(who.householdId())).stream().anyMatch(u -> !u.equals(who.userId()));
         requests.eraseFiledBy(who.userId(), othersStay ? who.householdId() : null, OffsetDateTime.now(clock));
+    }
+
+    @Override
+    public List<Step> purgeSteps() {
+        return List.of(new Step("REGISTER", AuditKind.REGISTER, register::entriesIn, register::purge),
+                new Step("CARE_TEXTS", AuditKind.CARE_REQUEST, requests::textsIn, requests::purgeTexts));
+    }
+
+    @Override
+    public List<Kept> kept(PurgeScope scope) {
+        return requests.perDay(scope, clock.getZone());
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.SqlRows;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /** Care requests. Every state change is one conditional update: false when the request is not in the state it needs. */
 @ApplicationScoped
@@ -173,8 +173,8 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
     private static final String HAS_TEXT = " AND (description_enc IS NOT NULL OR completion_note_enc IS NOT NULL OR comment IS NOT NULL)";
 
     /** Requests of the scope that still hold a text, per community (a stand-down's dry run). */
-    List<Retention.Count> textsIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
+    List<PersonalData.Count> textsIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
                 + " FROM care_request WHERE " + scope.where("street_id") + HAS_TEXT + " GROUP BY community_id", Tuple.class)));
     }
 
@@ -187,8 +187,8 @@ public class CareRequestRepository implements PanacheRepositoryBase<CareRequest,
     }
 
     /** Requests of the scope per community and day (in {@code zone}): what a stand-down keeps. */
-    List<Retention.Kept> perDay(PurgeScope scope, java.time.ZoneId zone) {
-        return Retention.kept("CARE_REQUESTS", scope.bind(getEntityManager().createNativeQuery("""
+    List<PersonalData.Kept> perDay(PurgeScope scope, java.time.ZoneId zone) {
+        return PersonalData.kept("CARE_REQUESTS", scope.bind(getEntityManager().createNativeQuery("""
                 SELECT community_id, CAST(created_at AT TIME ZONE :zone AS date) AS day, count(*) AS n FROM care_request
                 WHERE %s GROUP BY 1, 2 ORDER BY 1, 2""".formatted(scope.where("street_id")), Tuple.class))
                 .setParameter("zone", zone.getId()));

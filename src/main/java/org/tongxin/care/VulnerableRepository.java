@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /** The vulnerable-person register. */
 @ApplicationScoped
@@ -21,8 +21,8 @@ public class VulnerableRepository implements PanacheRepositoryBase<VulnerablePer
     }
 
     /** Register entries of the scope, per community (a stand-down's dry run). */
-    List<Retention.Count> entriesIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
+    List<PersonalData.Count> entriesIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
                 + " FROM vulnerable_person WHERE " + scope.where("street_id") + " GROUP BY community_id", Tuple.class)));
     }
 

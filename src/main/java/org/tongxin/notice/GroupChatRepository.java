@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 import org.tongxin.auth.ScopeGuard;
 
 /** Group chats' robots per community and grid. */
@@ -33,8 +33,8 @@ public class GroupChatRepository implements PanacheRepositoryBase<GroupChat, UUI
     }
 
     /** Open group chats of the scope, per community (a stand-down's dry run). */
-    List<Retention.Count> openIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n FROM group_chat"
+    List<PersonalData.Count> openIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n FROM group_chat"
                 + " WHERE closed_at IS NULL AND " + scope.where("street_id") + " GROUP BY community_id", Tuple.class)));
     }
 

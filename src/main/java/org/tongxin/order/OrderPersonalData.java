@@ -1,27 +1,33 @@
 package org.tongxin.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import org.tongxin.privacy.AuditKind;
 import org.tongxin.privacy.DataSubject;
 import org.tongxin.privacy.PersonalCopy;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /**
  * Orders (docs/privacy.md). The copy lists the household's orders and any the person placed for a
- * household they have since left (without its pickup code, which is that household's). The
- * erasure keeps the orders, for the window's accounts and the household's deliveries, and removes
- * the notes the person wrote on them (a note can say who is at home and why); they point at the
- * anonymous account from then on.
+ * household they have since left (without its pickup code, which is that household's). The erasure
+ * keeps the orders, for the window's accounts and the household's deliveries, and removes the notes
+ * the person wrote on them (a note can say who is at home and why); they point at the anonymous
+ * account from then on. A stand-down removes the notes of the scope's orders; orders per day are kept.
  */
 @ApplicationScoped
 class OrderPersonalData implements PersonalData {
 
     private final OrderRepository orders;
     private final OrderViews views;
+    private final Clock clock;
 
-    OrderPersonalData(OrderRepository orders, OrderViews views) {
+    OrderPersonalData(OrderRepository orders, OrderViews views, Clock clock) {
         this.orders = orders;
         this.views = views;
+        this.clock = clock;
     }
 
     @Override
@@ -33,5 +39,15 @@ class OrderPersonalData implements PersonalData {
     @Override
     public void erase(DataSubject who) {
         orders.dropNotesOf(who.userId());
+    }
+
+    @Override
+    public List<Step> purgeSteps() {
+        return List.of(new Step("ORDER_NOTES", AuditKind.ORDER_NOTE, orders::notesIn, orders::purgeNotes));
+    }
+
+    @Override
+    public List<Kept> kept(PurgeScope scope) {
+        return orders.perDay(scope, clock.getZone());
     }
 }

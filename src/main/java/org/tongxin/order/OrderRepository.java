@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
@@ -78,8 +78,8 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
             + " JOIN community c ON c.id = w.community_id WHERE ";
 
     /** Orders of the scope that still carry a note, per community (a stand-down's dry run). */
-    List<Retention.Count> notesIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+    List<PersonalData.Count> notesIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
                 + IN_SCOPE + scope.where("c.street_id") + " AND o.note IS NOT NULL GROUP BY c.id", Tuple.class)));
     }
 
@@ -91,8 +91,8 @@ public class OrderRepository implements PanacheRepositoryBase<ResidentOrder, UUI
     }
 
     /** Orders of the scope per community and day (in {@code zone}): what a stand-down keeps. */
-    List<Retention.Kept> perDay(PurgeScope scope, java.time.ZoneId zone) {
-        return Retention.kept("ORDERS", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
+    List<PersonalData.Kept> perDay(PurgeScope scope, java.time.ZoneId zone) {
+        return PersonalData.kept("ORDERS", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
                 + " CAST(o.created_at AT TIME ZONE :zone AS date) AS day, count(*) AS n" + IN_SCOPE + scope.where("c.street_id")
                 + " GROUP BY 1, 2 ORDER BY 1, 2", Tuple.class)).setParameter("zone", zone.getId()));
     }

@@ -1,22 +1,29 @@
 package org.tongxin.org;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.tongxin.auth.PersonalAccount;
+import org.tongxin.privacy.AuditKind;
 import org.tongxin.privacy.DataSubject;
 import org.tongxin.privacy.PersonalCopy;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /**
- * A person's household membership (docs/privacy.md). The copy shows the household they live in;
- * their erasure ends the membership: the household counts one resident less (its account row
- * loses the link when it is scrubbed). The household itself, its room and its other residents stay.
+ * Who lives where (docs/privacy.md). The copy shows the household the person lives in. Their
+ * erasure ends the membership: the household counts one resident less (the account row loses the
+ * link when it is scrubbed). A stand-down unlinks every resident of the scope's households, with
+ * their phone and nickname (room-to-person links). The households, their rooms and join codes stay.
  */
 @ApplicationScoped
 class HouseholdPersonalData implements PersonalData {
 
     private final HouseholdRepository households;
+    private final PersonalAccount accounts;
 
-    HouseholdPersonalData(HouseholdRepository households) {
+    HouseholdPersonalData(HouseholdRepository households, PersonalAccount accounts) {
         this.households = households;
+        this.accounts = accounts;
     }
 
     @Override
@@ -29,5 +36,20 @@ class HouseholdPersonalData implements PersonalData {
         if (who.inHousehold()) {
             households.removeMember(who.householdId());
         }
+    }
+
+    @Override
+    public List<Step> purgeSteps() {
+        return List.of(new Step("RESIDENTS", AuditKind.HOUSEHOLD_LINK, households::residentsIn, this::unlink));
+    }
+
+    private int unlink(PurgeScope scope, int limit) {
+        List<HouseholdRepository.Resident> batch = households.lockResidents(scope, limit);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        int unlinked = accounts.unlinkResidents(batch.stream().map(HouseholdRepository.Resident::userId).toList());
+        households.recountMembers(batch.stream().map(HouseholdRepository.Resident::householdId).distinct().toList());
+        return unlinked;
     }
 }

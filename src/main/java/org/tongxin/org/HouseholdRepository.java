@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SqlRows;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /** Households and their join codes. */
 @ApplicationScoped
@@ -89,8 +89,8 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     public record Resident(UUID userId, UUID householdId) {}
 
     /** Residents linked to the scope's households, per community (a stand-down's dry run). */
-    public List<Retention.Count> residentsIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+    public List<PersonalData.Count> residentsIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
                 + RESIDENTS + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
     }
 

@@ -26,7 +26,7 @@ public final class StandDownDtos {
                           @Min(0) @Max(3650) Integer retainDays) {}
 
     /** What the purge will erase (per step and community) and what stays (aggregates per community and day). */
-    public record DryRun(OffsetDateTime at, Map<String, Long> eraseTotals, List<Erase> erase, List<Retention.Kept> keep) {}
+    public record DryRun(OffsetDateTime at, Map<String, Long> eraseTotals, List<Erase> erase, List<PersonalData.Kept> keep) {}
 
     /** Rows of one community that still hold one kind of personal data. */
     public record Erase(String kind, @Schema(nullable = true) UUID communityId, long count) {}

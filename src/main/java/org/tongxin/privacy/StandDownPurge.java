@@ -24,12 +24,12 @@ import java.util.UUID;
 public class StandDownPurge {
 
     private final StandDownRepository standDowns;
-    private final List<Retention> features;
+    private final List<PersonalData> features;
     private final AuditTrail audit;
     private final PrivacyConfig config;
     private final Clock clock;
 
-    StandDownPurge(StandDownRepository standDowns, @All List<Retention> features, AuditTrail audit, PrivacyConfig config,
+    StandDownPurge(StandDownRepository standDowns, @All List<PersonalData> features, AuditTrail audit, PrivacyConfig config,
                    Clock clock) {
         this.standDowns = standDowns;
         this.features = features;
@@ -64,8 +64,8 @@ public class StandDownPurge {
             Log.infof("stand-down purge started id=%s", id);
         }
         PurgeScope scope = QuarkusTransaction.requiringNew().call(() -> standDowns.findById(id).scope());
-        for (Retention feature : features) {
-            for (Retention.Step step : feature.purgeSteps()) {
+        for (PersonalData feature : features) {
+            for (PersonalData.Step step : feature.purgeSteps()) {
                 int rows;
                 do {
                     rows = QuarkusTransaction.requiringNew().call(() -> batch(id, scope, step));
@@ -83,7 +83,7 @@ public class StandDownPurge {
     }
 
     /** One batch of one step, in its own transaction; -1 when the stand-down cannot be locked for it. */
-    private int batch(UUID id, PurgeScope scope, Retention.Step step) {
+    private int batch(UUID id, PurgeScope scope, PersonalData.Step step) {
         if (!standDowns.lockPurging(id)) {
             return -1;
         }

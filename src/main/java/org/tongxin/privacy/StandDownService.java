@@ -40,12 +40,12 @@ public class StandDownService {
     private static final String NO_SUCH_ROW = "23503";
 
     private final StandDownRepository standDowns;
-    private final List<Retention> features;
+    private final List<PersonalData> features;
     private final ScopeGuard scope;
     private final PrivacyConfig config;
     private final Clock clock;
 
-    StandDownService(StandDownRepository standDowns, @All List<Retention> features, ScopeGuard scope, PrivacyConfig config,
+    StandDownService(StandDownRepository standDowns, @All List<PersonalData> features, ScopeGuard scope, PrivacyConfig config,
                      Clock clock) {
         this.standDowns = standDowns;
         this.features = features;
@@ -117,11 +117,11 @@ public class StandDownService {
     private DryRun dryRun(PurgeScope where) {
         List<Erase> erase = new ArrayList<>();
         Map<String, Long> totals = new TreeMap<>();
-        List<Retention.Kept> keep = new ArrayList<>();
-        for (Retention feature : features) {
-            for (Retention.Step step : feature.purgeSteps()) {
+        List<PersonalData.Kept> keep = new ArrayList<>();
+        for (PersonalData feature : features) {
+            for (PersonalData.Step step : feature.purgeSteps()) {
                 totals.put(step.name(), 0L);
-                for (Retention.Count c : step.remaining().apply(where)) {
+                for (PersonalData.Count c : step.remaining().apply(where)) {
                     erase.add(new Erase(step.name(), c.communityId(), c.count()));
                     totals.merge(step.name(), c.count(), Long::sum);
                 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /**
  * Who looks after which household. Every change first takes the household's transaction-scoped
@@ -92,8 +92,8 @@ public class CaretakerRepository implements PanacheRepositoryBase<HouseholdCaret
     private static final String IN_SCOPE = " FROM household_caretaker hc JOIN community c ON c.id = hc.community_id WHERE ";
 
     /** Households of the scope with a caretaker, per community (a stand-down's dry run). */
-    List<Retention.Count> assignedIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+    List<PersonalData.Count> assignedIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
                 + IN_SCOPE + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
     }
 

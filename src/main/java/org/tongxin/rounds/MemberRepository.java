@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.SqlRows;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /** The people of households, as testing knows them. */
 @ApplicationScoped
@@ -57,8 +57,8 @@ public class MemberRepository implements PanacheRepositoryBase<HouseholdMember, 
     }
 
     /** People of the scope who still have a name or a testing code, per community (a stand-down's dry run). */
-    List<Retention.Count> namedIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
+    List<PersonalData.Count> namedIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT community_id, count(*) AS n"
                 + " FROM household_member WHERE " + scope.where("street_id")
                 + " AND (name_enc IS NOT NULL OR testing_code_enc IS NOT NULL) GROUP BY community_id", Tuple.class)));
     }
@@ -73,8 +73,8 @@ public class MemberRepository implements PanacheRepositoryBase<HouseholdMember, 
     }
 
     /** People sampled in the scope's rounds per community and round day: what a stand-down keeps. */
-    List<Retention.Kept> sampledPerDay(PurgeScope scope, java.time.ZoneId zone) {
-        return Retention.kept("PEOPLE_SAMPLED", scope.bind(getEntityManager().createNativeQuery("""
+    List<PersonalData.Kept> sampledPerDay(PurgeScope scope, java.time.ZoneId zone) {
+        return PersonalData.kept("PEOPLE_SAMPLED", scope.bind(getEntityManager().createNativeQuery("""
                 SELECT r.community_id, r.round_date AS day, count(*) AS n FROM round_member m JOIN testing_round r ON r.id = m.round_id
                 WHERE m.sampled_at IS NOT NULL AND %s GROUP BY 1, 2 ORDER BY 1, 2""".formatted(scope.where("r.street_id")),
                 Tuple.class)));

@@ -2,14 +2,17 @@ package org.tongxin.rounds;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.PiiCipher;
+import org.tongxin.privacy.AuditKind;
 import org.tongxin.privacy.DataSubject;
 import org.tongxin.privacy.PersonalCopy;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 import org.tongxin.rounds.MemberRepository.RoundCopy;
 
 /**
@@ -18,7 +21,9 @@ import org.tongxin.rounds.MemberRepository.RoundCopy;
  * households the person looks after as a volunteer (包户). The erasure has nothing of its own to do:
  * the households looked after were freed when the erasure took the VOLUNTEER roles away
  * ({@link CaretakerService}), and the household's people are the household's, not the account's
- * (a grandmother without WeChat is one of them); they stay until the stand-down purges them.
+ * (a grandmother without WeChat is one of them). A stand-down removes the scope's people's names
+ * and testing codes (the people stay as rows, so each round's counts do) and who looks after which
+ * household.
  */
 @ApplicationScoped
 class RoundsPersonalData implements PersonalData {
@@ -31,11 +36,13 @@ class RoundsPersonalData implements PersonalData {
     private final MemberRepository members;
     private final CaretakerRepository caretakers;
     private final PiiCipher pii;
+    private final Clock clock;
 
-    RoundsPersonalData(MemberRepository members, CaretakerRepository caretakers, PiiCipher pii) {
+    RoundsPersonalData(MemberRepository members, CaretakerRepository caretakers, PiiCipher pii, Clock clock) {
         this.members = members;
         this.caretakers = caretakers;
         this.pii = pii;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +61,13 @@ class RoundsPersonalData implements PersonalData {
     }
 
     @Override
-    public void erase(DataSubject who) {
-        // see the class comment
+    public List<Step> purgeSteps() {
+        return List.of(new Step("PEOPLE", AuditKind.HOUSEHOLD_MEMBER, members::namedIn, members::purgeNames),
+                new Step("CARETAKERS", AuditKind.HOUSEHOLD_LINK, caretakers::assignedIn, caretakers::purge));
+    }
+
+    @Override
+    public List<Kept> kept(PurgeScope scope) {
+        return members.sampledPerDay(scope, clock.getZone());
     }
 }

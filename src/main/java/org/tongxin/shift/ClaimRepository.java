@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 import org.tongxin.common.SqlRows;
 import org.tongxin.volunteer.VolunteerDtos.HeldShift;
 
@@ -147,8 +147,8 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
             + " JOIN community c ON c.id = s.community_id WHERE ";
 
     /** Claims of the scope that still carry a hand-over note, per community (a stand-down's dry run). */
-    List<Retention.Count> notesIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+    List<PersonalData.Count> notesIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
                 + IN_SCOPE + scope.where("c.street_id") + " AND sc.handover_note IS NOT NULL GROUP BY c.id", Tuple.class)));
     }
 
@@ -160,8 +160,8 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     /** Shifts served (checked out) in the scope per community and day of their start (in {@code zone}): what a stand-down keeps. */
-    List<Retention.Kept> servedPerDay(PurgeScope scope, java.time.ZoneId zone) {
-        return Retention.kept("SHIFTS_SERVED", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
+    List<PersonalData.Kept> servedPerDay(PurgeScope scope, java.time.ZoneId zone) {
+        return PersonalData.kept("SHIFTS_SERVED", scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id,"
                 + " CAST(s.starts_at AT TIME ZONE :zone AS date) AS day, count(*) AS n" + IN_SCOPE + scope.where("c.street_id")
                 + " AND sc.status = 'CHECKED_OUT' GROUP BY 1, 2 ORDER BY 1, 2", Tuple.class)).setParameter("zone", zone.getId()));
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.privacy.PurgeScope;
-import org.tongxin.privacy.Retention;
+import org.tongxin.privacy.PersonalData;
 
 /** Applications and volunteers. Decisions are conditional updates, so two staff cannot both decide. */
 @ApplicationScoped
@@ -103,8 +103,8 @@ public class VolunteerRepository implements PanacheRepositoryBase<Volunteer, UUI
     private static final String IN_SCOPE = " FROM volunteer v JOIN community c ON c.id = v.community_id WHERE v.purged_at IS NULL AND ";
 
     /** Volunteer records of the scope not purged yet, per community (a stand-down's dry run). */
-    List<Retention.Count> unpurgedIn(PurgeScope scope) {
-        return Retention.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
+    List<PersonalData.Count> unpurgedIn(PurgeScope scope) {
+        return PersonalData.counts(scope.bind(getEntityManager().createNativeQuery("SELECT c.id AS community_id, count(*) AS n"
                 + IN_SCOPE + scope.where("c.street_id") + " GROUP BY c.id", Tuple.class)));
     }
 
