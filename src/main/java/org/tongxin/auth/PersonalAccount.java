@@ -36,6 +36,9 @@ public class PersonalAccount {
                               OffsetDateTime createdAt, OffsetDateTime lastLoginAt, List<ScopeView> roles,
                               List<String> unavailable) {}
 
+    /** An account not erased yet, locked for its erasure: the household it belongs to (null for none). */
+    public record Live(UUID householdId) {}
+
     /** Fired in the erasing transaction, after the account's row was scrubbed. */
     @RegisterForReflection
     public record AccountErased(UUID userId) {}
@@ -75,10 +78,10 @@ public class PersonalAccount {
      * and the second finds nothing left to do.
      */
     @Transactional
-    public Optional<UserRepository.Previous> lockForErasure(UUID userId) {
+    public Optional<Live> lockForErasure(UUID userId) {
         UserAccount u = users.findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ApiException(CommonError.UNAUTHORIZED));
-        return u.isErased() ? Optional.empty() : Optional.of(new UserRepository.Previous(u.getHouseholdId()));
+        return u.isErased() ? Optional.empty() : Optional.of(new Live(u.getHouseholdId()));
     }
 
     /** Takes every role away, each as a revocation the features above observe; in the erasing transaction. */

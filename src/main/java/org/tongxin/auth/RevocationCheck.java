@@ -18,8 +18,9 @@ import org.tongxin.common.CommonError;
  * The session check, once per request, in the security layer: every request that authenticates
  * with an access token is refused when its session was logged out or revoked, or its holder's roles
  * changed after it was issued (401), whatever the resource does with its caller afterwards, so no
- * endpoint can skip it by omission. An erased account's tokens are refused the same way. While Redis cannot be asked, reads go on and writes follow
- * {@code tongxin.auth.revocation-unavailable} (503 by default).
+ * endpoint can skip it by omission. An erased account's tokens are refused the same way. While
+ * Redis cannot be asked, reads go on and writes follow {@code tongxin.auth.revocation-unavailable}
+ * (503 by default).
  */
 @ApplicationScoped
 public class RevocationCheck implements SecurityIdentityAugmentor {

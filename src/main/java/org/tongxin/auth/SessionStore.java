@@ -146,7 +146,8 @@ public class SessionStore {
 
     /**
      * Whether an access token can no longer be used: its holder erased their account, its session
-     * was revoked, or its holder's roles changed after it was issued ({@code issuedAtMillis}, the token's {@code gen} claim).
+     * was revoked, or its holder's roles changed after it was issued ({@code issuedAtMillis}, the
+     * token's {@code gen} claim).
      * One round trip; {@code UNKNOWN} when Redis cannot be asked (the caller decides, by
      * {@code tongxin.auth.revocation-unavailable}).
      */

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.ScopeGuard;
 import org.tongxin.common.SqlRows;
-import org.tongxin.privacy.PurgeScope;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /** Care requests. Every state change is one conditional update: false when the request is not in the state it needs. */
 @ApplicationScoped
 public class CareRequestRepository implements PanacheRepositoryBase<CareRequest, UUID> {
 
-    /** Escalated first, then by priority (P1 first, none last), registered households first, oldest first. */
     /** Statuses of a request still to be carried out. */
     private static final String OPEN_STATUSES = "'SUBMITTED', 'TRIAGED', 'ASSIGNED', 'ACCEPTED'";
 
+    /** Escalated first, then by priority (P1 first, none last), registered households first, oldest first. */
     static final String ORDER = " order by escalated desc, priority asc nulls last, registered desc, createdAt asc";
 
     public boolean triage(UUID id, CareRequest.Priority priority, OffsetDateTime now) {

@@ -7,8 +7,8 @@ import jakarta.persistence.Tuple;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.auth.ScopeGuard;
-import org.tongxin.privacy.PurgeScope;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /** The vulnerable-person register. */
 @ApplicationScoped

@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.tongxin.privacy.PurgeScope;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**

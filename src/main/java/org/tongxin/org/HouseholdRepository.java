@@ -12,8 +12,8 @@ import org.tongxin.org.OrgDtos.HouseholdLabel;
 import java.util.UUID;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SqlRows;
-import org.tongxin.privacy.PurgeScope;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /** Households and their join codes. */
 @ApplicationScoped

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.tongxin.auth.Caller;
 import org.tongxin.auth.PersonalAccount;
-import org.tongxin.auth.UserRepository;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.RateLimiter;
 
@@ -73,7 +72,7 @@ public class PersonalDataService {
         if (!CONFIRMATION.equals(confirmation)) {
             throw new ApiException(PrivacyError.CONFIRMATION_REQUIRED);
         }
-        Optional<UserRepository.Previous> live = accounts.lockForErasure(caller.userId());
+        Optional<PersonalAccount.Live> live = accounts.lockForErasure(caller.userId());
         if (live.isEmpty()) {
             return;
         }

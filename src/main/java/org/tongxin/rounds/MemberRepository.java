@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tongxin.common.SqlRows;
-import org.tongxin.privacy.PurgeScope;
 import org.tongxin.privacy.PersonalData;
+import org.tongxin.privacy.PurgeScope;
 
 /** The people of households, as testing knows them. */
 @ApplicationScoped
