@@ -37,6 +37,7 @@ public class PersonalAccount {
                               List<String> unavailable) {}
 
     /** An account not erased yet, locked for its erasure: the household it belongs to (null for none). */
+    @RegisterForReflection
     public record Live(UUID householdId) {}
 
     /** Fired in the erasing transaction, after the account's row was scrubbed. */
