@@ -8,6 +8,8 @@
 # draws heap-after-GC, RSS and PSS over time as an SVG (target/bench-soak/soak.svg).
 # Targets 127.0.0.1 only.
 # Usage: bash bench/soak.sh [minutes=10] [connections=64]
+#   BENCH_JAVA_OPTS adds JVM options; -XX:NativeMemoryTracking=summary also prints where the memory
+#   outside the heap is at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-10}; CONNECTIONS=${2:-64}
@@ -42,7 +44,7 @@ TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN
 TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
 TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$PORT \
 TONGXIN_WECOM_WEBHOOK_BASE_URL=http://127.0.0.1:$STUB_PORT TONGXIN_NOTICE_RELAY_EVERY=1s \
-  java @deploy/jvm.options -Xlog:gc:file="$BENCH_DIR/gc.log":uptime -XX:+HeapDumpOnOutOfMemoryError \
+  java @deploy/jvm.options ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$BENCH_DIR/gc.log":uptime -XX:+HeapDumpOnOutOfMemoryError \
     -XX:HeapDumpPath="$BENCH_DIR" -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
 pid=$!; pids+=($pid)
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
@@ -72,4 +74,11 @@ psql -h 127.0.0.1 -U postgres -d $DB -tAc "select '   notices posted to robots: 
   || count(*) filter (where status = 'FAILED') || ' failed, ' || count(*) filter (where status = 'PENDING') || ' pending'
   from notice_delivery where channel = 'GROUP_CHAT'"
 python3 bench/soak_plot.py "$BENCH_DIR" "$BENCH_DIR/soak.svg"
+# With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the memory outside the heap is, committed.
+if jcmd $pid VM.native_memory summary > "$BENCH_DIR/nmt.txt" 2>/dev/null && grep -q "Total:" "$BENCH_DIR/nmt.txt"; then
+  echo "== native memory (committed, MB), at the end of the soak"
+  grep -E "^(Total|-)" "$BENCH_DIR/nmt.txt" | grep -v "^-  *(" \
+    | sed -E 's/^-? *([A-Za-z][A-Za-z ]*[A-Za-z)]) *\(reserved=[0-9]+KB, committed=([0-9]+)KB.*/\1 \2/; s/^Total: reserved=[0-9]+KB, committed=([0-9]+)KB.*/Total \1/' \
+    | awk '{kb=$NF; $NF=""; if (kb >= 1024) printf "   %-28s %6.0f\n", $0, kb / 1024}'
+fi
 kill $pid; wait $pid 2>/dev/null || true
