@@ -5,7 +5,7 @@
 # database's share (place_order called straight from pgbench, with and without shared stock rows)
 # and prints pgbench's simple-update on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
-#   BENCH_JAVA_OPTS adds JVM options to the service (e.g. a JFR recording).
+#   BENCH_JAVA_OPTS adds JVM options to the service; BENCH_JFR=1 records a CPU profile of the measured burst.
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
 #   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load.
 set -euo pipefail
@@ -36,14 +36,36 @@ python3 bench/seed_orders.py "$BASE" "$BENCH_DIR" "$HOUSEHOLDS" "$STOCK" "$LIMIT
 BENCH_WINDOW=warmup-window.txt wrk -t2 -c64 -d20s --timeout 5s -s bench/order.lua "$BASE" > "$BENCH_DIR/warmup.txt"
 sleep 5
 echo "== orders, window opening (64 connections, after warming up on a separate window)"
+slru="select coalesce(sum(blks_hit + blks_read + blks_zeroed), 0) from pg_stat_slru where name like 'Multi%'"
+slru_before=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru")
+bash bench/pgwaits.sh $DB $((SECONDS_RUN - 2)) > "$BENCH_DIR/waits.txt" &
+waits=$!
+# BENCH_JFR=1 records the service's CPU during the measured burst only (target/bench-orders/burst.jfr).
+[ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.start name=burst settings=profile filename="$PWD/$BENCH_DIR/burst.jfr" >/dev/null
+cpu_before=$(cpu_ticks $pid)
 wrk -t2 -c64 -d"${SECONDS_RUN}s" --timeout 5s -s bench/order.lua "$BASE" | sed -n '/^requests\/s/,$p'
+cpu_share "$cpu_before" "$(cpu_ticks $pid)" "$SECONDS_RUN"
+[ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.stop name=burst >/dev/null
+wait $waits
+echo "== the database during the burst (bench/pgwaits.sh; multixact pages touched: $(( $(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru") - slru_before )))"
+cat "$BENCH_DIR/waits.txt"
 window=$(cut -d' ' -f1 "$BENCH_DIR/window.txt")
 psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
   select 'orders placed in the measured window:', count(*) from resident_order where window_id = '$window';
-  select 'oversold products (ordered > stock, or remaining <> stock - ordered):', count(*) from window_stock s
-    where s.window_id = '$window' and (s.quantity - s.remaining <> coalesce((select sum(i.quantity) from order_item i
-      join resident_order o on o.id = i.order_id where o.window_id = s.window_id and i.product_id = s.product_id
-      and o.status <> 'CANCELLED'), 0) or s.remaining < 0);
+  select 'oversold products (ordered > stock, or remaining <> stock - ordered):', count(*)
+    from (select product_id, sum(quantity) as quantity, sum(remaining) as remaining, min(remaining) as lowest
+          from window_stock where window_id = '$window' group by product_id) s
+    where s.quantity - s.remaining <> coalesce((select sum(i.quantity) from order_item i join resident_order o on o.id = i.order_id
+      where o.window_id = '$window' and i.product_id = s.product_id and o.status <> 'CANCELLED'), 0) or s.lowest < 0;
+  select 'stock buckets whose units taken differ from what the orders say they took from them:', count(*)
+    from window_stock s left join (select i.product_id, t.bucket, sum(t.units) as units
+                                   from resident_order o join order_item i on i.order_id = o.id,
+                                        unnest(i.stock_buckets, i.stock_taken) as t (bucket, units)
+                                   where o.window_id = '$window' and o.status <> 'CANCELLED' group by 1, 2) t
+      on t.product_id = s.product_id and t.bucket = s.bucket
+    where s.window_id = '$window' and s.quantity - s.remaining <> coalesce(t.units, 0);
+  select 'orders that took from more than one bucket of a product:', count(*) from order_item i
+    join resident_order o on o.id = i.order_id where o.window_id = '$window' and cardinality(i.stock_buckets) > 1;
   select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
     where q.window_id = '$window' and q.ordered > p.per_household_limit;"
 awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB\n", r/1024, h/1024}' /proc/$pid/status
@@ -62,7 +84,7 @@ psql -h 127.0.0.1 -U postgres -d $DB -q -c "
   insert into ordering_window (id, community_id, opens_at, closes_at) values ('00000000-0000-0000-0000-0000000000aa', '$C', now() - interval '1 hour', now() + interval '5 hours');
   insert into product (id, community_id, name, kind, price_fen, unit, per_household_limit)
     select ('00000000-0000-0000-0001-' || lpad(g::text, 12, '0'))::uuid, '$C', 'spread-' || g, 'VEG', 100, '份', 1000 from generate_series(1, 30) g;
-  insert into window_stock select '00000000-0000-0000-0000-0000000000aa', id, 1000000, 1000000 from product where name like 'spread-%';"
+  insert into window_stock select '00000000-0000-0000-0000-0000000000aa', id, 1000000, 1000000, 0 from product where name like 'spread-%';"
 place_sql() { # $1 window, $2 product expression
   cat <<SQL
 \\set n random(1, $HOUSEHOLDS)

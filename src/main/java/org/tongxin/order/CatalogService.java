@@ -36,15 +36,17 @@ public class CatalogService {
     private final HouseholdService households;
     private final ScopeGuard scope;
     private final Clock clock;
+    private final OrderConfig config;
 
     CatalogService(ProductRepository products, WindowRepository windows, OrgService org, HouseholdService households,
-                   ScopeGuard scope, Clock clock) {
+                   ScopeGuard scope, Clock clock, OrderConfig config) {
         this.products = products;
         this.windows = windows;
         this.org = org;
         this.households = households;
         this.scope = scope;
         this.clock = clock;
+        this.config = config;
     }
 
     @Transactional
@@ -80,9 +82,10 @@ public class CatalogService {
                 throw new ApiException(OrderError.PRODUCT_ELSEWHERE);
             }
         }
-        OrderingWindow w = new OrderingWindow(req.communityId(), req.opensAt(), req.closesAt(), caller.userId());
+        int buckets = req.stockBuckets() == null ? config.stockBuckets() : req.stockBuckets();
+        OrderingWindow w = new OrderingWindow(req.communityId(), req.opensAt(), req.closesAt(), caller.userId(), buckets);
         windows.persistAndFlush(w);
-        stock.forEach((productId, quantity) -> windows.addStock(w.getId(), productId, Math.min(quantity, 1_000_000)));
+        stock.forEach((productId, quantity) -> windows.addStock(w.getId(), productId, Math.min(quantity, 1_000_000), buckets));
         Log.infof("ordering window created id=%s community=%s products=%d", w.getId(), req.communityId(), stock.size());
         return WindowView.from(w);
     }

@@ -2,6 +2,8 @@ package org.tongxin.order;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** Rules of the supply flow. */
@@ -15,4 +17,12 @@ public interface OrderConfig {
     /** Pickup-code attempts per order per minute, so codes cannot be guessed (TONGXIN_ORDER_PICKUP_ATTEMPTS). */
     @WithDefault("5")
     int pickupAttempts();
+
+    /**
+     * Rows each product's stock is split over in a new window unless the window says otherwise
+     * (TONGXIN_ORDER_STOCK_BUCKETS, 1-64): orders of a burst take from different rows (docs/orders.md).
+     */
+    @WithDefault("32")
+    @Min(1) @Max(64)
+    int stockBuckets();
 }

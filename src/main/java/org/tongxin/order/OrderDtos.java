@@ -42,11 +42,15 @@ public final class OrderDtos {
     public record CreateWindow(@NotNull UUID communityId,
                                @NotNull @PlausibleDate OffsetDateTime opensAt,
                                @NotNull @PlausibleDate OffsetDateTime closesAt,
-                               @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid StockLine> stock) {}
+                               @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid StockLine> stock,
+                               @Schema(description = "Rows each product's stock is split over, so that parallel orders take from "
+                                       + "different rows (default: the service's setting, 32)", minimum = "1", maximum = "64",
+                                       nullable = true)
+                               @Min(1) @Max(64) Integer stockBuckets) {}
 
-    public record WindowView(UUID id, UUID communityId, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+    public record WindowView(UUID id, UUID communityId, OffsetDateTime opensAt, OffsetDateTime closesAt, int stockBuckets) {
         static WindowView from(OrderingWindow w) {
-            return new WindowView(w.getId(), w.getCommunityId(), w.getOpensAt(), w.getClosesAt());
+            return new WindowView(w.getId(), w.getCommunityId(), w.getOpensAt(), w.getClosesAt(), w.getStockBuckets());
         }
     }
 

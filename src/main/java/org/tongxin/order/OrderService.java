@@ -63,20 +63,21 @@ public class OrderService {
         req.items().forEach(i -> merged.merge(i.productId(), i.quantity(), Integer::sum));
         String note = req.note() != null && !req.note().isBlank() ? req.note().strip() : null;
         byte[] hash = requestHash(req.windowId(), merged, note);
-        var householdId = accounts.householdOf(caller.userId());
-        if (householdId.isEmpty()) {
+        // The caller's household, where it is and its risk level: one look-up before the write.
+        HouseholdPlace place = households.placeOfResident(caller.userId()).orElse(null);
+        if (place == null) {
             // An order placed before the person left the household still replays.
             return orders.byKey(caller.userId(), idempotencyKey).map(earlier -> replay(earlier, hash, caller))
                     .orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
         }
-        HouseholdPlace place = households.place(householdId.get());
+        UUID householdId = place.location().householdId();
         // Stored with PostgreSQL's precision (microseconds), so the first answer and a replay agree.
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<OrderLedger.Line> lines = merged.entrySet().stream().map(e -> new OrderLedger.Line(e.getKey(), e.getValue())).toList();
         ResidentOrder.DeliveryMode mode = modeFor(place.riskLevel());
         OrderLedger.Placed placed;
         try {
-            placed = ledger.place(new OrderLedger.Order(req.windowId(), place.location().communityId(), householdId.get(),
+            placed = ledger.place(new OrderLedger.Order(req.windowId(), place.location().communityId(), householdId,
                     caller.userId(), mode, lines, note, idempotencyKey, hash, now));
         } catch (PersistenceException raced) {
             if (SqlErrors.sqlState(raced).filter(SqlErrors.UNIQUE::equals).isEmpty()) {
@@ -88,9 +89,9 @@ public class OrderService {
         if (placed.replay()) {
             return replay(orders.findById(placed.id()), hash, caller);
         }
-        Log.infof("order placed id=%s window=%s household=%s", placed.id(), req.windowId(), householdId.get());
+        Log.infof("order placed id=%s window=%s household=%s", placed.id(), req.windowId(), householdId);
         // Answered from what was written, not read back: the same view a replay reads from the table.
-        return views.placed(placed, req.windowId(), householdId.get(), mode, note, now);
+        return views.placed(placed, req.windowId(), householdId, mode, note, now);
     }
 
     /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */

@@ -22,19 +22,24 @@ public class OrderingWindow {
     private OffsetDateTime closesAt;
     @Column(name = "created_by")
     private UUID createdBy;
+    /** How many rows each product's stock is split over (V33): parallel orders take from different rows. */
+    @Column(name = "stock_buckets")
+    private short stockBuckets;
 
     protected OrderingWindow() {}
 
-    public OrderingWindow(UUID communityId, OffsetDateTime opensAt, OffsetDateTime closesAt, UUID createdBy) {
+    public OrderingWindow(UUID communityId, OffsetDateTime opensAt, OffsetDateTime closesAt, UUID createdBy, int stockBuckets) {
         this.id = UUID.randomUUID();
         this.communityId = communityId;
         this.opensAt = opensAt;
         this.closesAt = closesAt;
         this.createdBy = createdBy;
+        this.stockBuckets = (short) stockBuckets;
     }
 
     public UUID getId() { return id; }
     public UUID getCommunityId() { return communityId; }
     public OffsetDateTime getOpensAt() { return opensAt; }
     public OffsetDateTime getClosesAt() { return closesAt; }
+    public int getStockBuckets() { return stockBuckets; }
 }

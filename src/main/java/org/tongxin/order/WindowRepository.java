@@ -12,10 +12,14 @@ import org.tongxin.order.OrderDtos.CatalogItem;
 @ApplicationScoped
 public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, UUID> {
 
-    public void addStock(UUID windowId, UUID productId, int quantity) {
+    /** The product's stock in the window, split over {@code buckets} rows as evenly as it goes (the first ones get one more). */
+    public void addStock(UUID windowId, UUID productId, int quantity, int buckets) {
         getEntityManager().createNativeQuery("""
-                INSERT INTO window_stock (window_id, product_id, quantity, remaining) VALUES (:w, :p, :q, :q)""")
-                .setParameter("w", windowId).setParameter("p", productId).setParameter("q", quantity).executeUpdate();
+                INSERT INTO window_stock (window_id, product_id, bucket, quantity, remaining)
+                SELECT :w, :p, b, q, q FROM (SELECT b, :q / :n + CASE WHEN b < :q % :n THEN 1 ELSE 0 END AS q
+                                             FROM generate_series(0, :n - 1) b) s""")
+                .setParameter("w", windowId).setParameter("p", productId).setParameter("q", quantity).setParameter("n", buckets)
+                .executeUpdate();
     }
 
     /** The community's window open at {@code now} (the database's {@code ordering_window_open}), the latest opened if several overlap. */
@@ -31,10 +35,12 @@ public class WindowRepository implements PanacheRepositoryBase<OrderingWindow, U
         return find("communityId = ?1 order by opensAt desc, id", communityId).page(0, limit).list();
     }
 
+    /** What the window sells; {@code remaining} is the sum of the product's buckets, read now (never a counter: docs/orders.md). */
     public List<CatalogItem> items(UUID windowId) {
         return getEntityManager().createQuery("""
-                select p.id, p.name, p.kind, p.priceFen, p.unit, s.remaining, p.perHouseholdLimit
-                from WindowStock s, Product p where s.windowId = :w and p.id = s.productId order by p.kind, p.name""",
+                select p.id, p.name, p.kind, p.priceFen, p.unit, cast(sum(s.remaining) as Integer), p.perHouseholdLimit
+                from WindowStock s, Product p where s.windowId = :w and p.id = s.productId
+                group by p.id, p.name, p.kind, p.priceFen, p.unit, p.perHouseholdLimit order by p.kind, p.name""",
                 CatalogItem.class).setParameter("w", windowId).getResultList();
     }
 }

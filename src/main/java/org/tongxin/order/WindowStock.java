@@ -8,16 +8,19 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.UUID;
 
-/** How much of a product a window offers and how much is left; changed only by {@link WindowRepository}'s updates. */
+/**
+ * One bucket of a product's stock in a window: how much it holds and how much is left. Taken by
+ * {@code place_order}, given back by {@code cancel_order} (V33), never changed through this entity.
+ */
 @Entity
 @Table(name = "window_stock")
 @IdClass(WindowStock.Key.class)
 public class WindowStock {
 
-    /** Window and product. */
-    public record Key(UUID windowId, UUID productId) implements Serializable {
+    /** Window, product and bucket. */
+    public record Key(UUID windowId, UUID productId, short bucket) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, (short) 0);
         }
     }
 
@@ -27,6 +30,8 @@ public class WindowStock {
     @Id
     @Column(name = "product_id")
     private UUID productId;
+    @Id
+    private short bucket;
     private int quantity;
     private int remaining;
 

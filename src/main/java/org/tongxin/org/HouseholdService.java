@@ -131,6 +131,11 @@ public class HouseholdService {
         return households.place(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
     }
 
+    /** Where the person's household is and which risk level applies to it; empty if they belong to no household. */
+    public Optional<HouseholdPlace> placeOfResident(UUID userId) {
+        return households.placeOfResident(userId);
+    }
+
     public OrgLocation locate(UUID householdId) {
         return households.locate(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
     }

@@ -49,7 +49,7 @@ class OrderTest {
         });
         assertEquals(50, outcomes.stream().filter("201 "::equals).count(), Set.copyOf(outcomes).toString());
         assertEquals(150, outcomes.stream().filter("409 OUT_OF_STOCK"::equals).count());
-        assertEquals(0, Db.count("SELECT remaining FROM window_stock WHERE window_id = ?", window));
+        assertEquals(0, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
         assertEquals(50, Db.count("SELECT coalesce(sum(i.quantity), 0) FROM order_item i JOIN resident_order o ON o.id = i.order_id "
                 + "WHERE o.window_id = ? AND o.status = 'PLACED'", window));
         assertEquals(0, Db.count("SELECT count(*) FROM household_quota WHERE window_id = ? AND ordered > 1", window));
@@ -69,7 +69,7 @@ class OrderTest {
         });
         assertEquals(3, outcomes.stream().filter("201 "::equals).count(), outcomes.toString());
         assertEquals(7, outcomes.stream().filter("409 LIMIT_EXCEEDED"::equals).count(), outcomes.toString());
-        assertEquals(97, Db.count("SELECT remaining FROM window_stock WHERE window_id = ?", window));
+        assertEquals(97, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
     }
 
     @Test
@@ -107,7 +107,7 @@ class OrderTest {
                 .body(OrderFixture.order(window, product, 2)).post("/api/orders").then().statusCode(201).extract().asString());
         assertEquals(1, Set.copyOf(bodies).size(), "identical answers");
         assertEquals(1, Db.count("SELECT count(*) FROM resident_order WHERE window_id = ?", window));
-        assertEquals(98, Db.count("SELECT remaining FROM window_stock WHERE window_id = ?", window));
+        assertEquals(98, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
         household.as().header("Idempotency-Key", key).body(OrderFixture.order(window, product, 3)).post("/api/orders")
                 .then().spec(problem(422, "IDEMPOTENCY_KEY_REUSED"));
         household.as().body(OrderFixture.order(window, product, 1)).post("/api/orders")
@@ -126,7 +126,7 @@ class OrderTest {
         first.as().header("Idempotency-Key", "x").body(Map.of("windowId", window, "items", List.of(
                 Map.of("productId", a, "quantity", 1), Map.of("productId", gone, "quantity", 1))))
                 .post("/api/orders").then().spec(problem(409, "OUT_OF_STOCK"));
-        assertEquals(100, Db.count("SELECT remaining FROM window_stock WHERE window_id = ? AND product_id = ?", window, a));
+        assertEquals(100, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ? AND product_id = ?", window, a));
         assertEquals(0, Db.count("SELECT count(*) FROM household_quota WHERE window_id = ?", window));
 
         List<Api.User> households = new ArrayList<>();
@@ -140,8 +140,8 @@ class OrderTest {
                     .post("/api/orders").then().extract().statusCode();
         });
         assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
-        assertEquals(60, Db.count("SELECT remaining FROM window_stock WHERE window_id = ? AND product_id = ?", window, a));
-        assertEquals(60, Db.count("SELECT remaining FROM window_stock WHERE window_id = ? AND product_id = ?", window, b));
+        assertEquals(60, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ? AND product_id = ?", window, a));
+        assertEquals(60, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ? AND product_id = ?", window, b));
     }
 
     @Test
@@ -179,7 +179,7 @@ class OrderTest {
                 .post("/api/orders").then().statusCode(201).extract().path("id");
         household.as().post("/api/orders/" + first + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         household.as().post("/api/orders/" + first + "/cancel").then().spec(problem(409, "ALREADY_CANCELLED"));
-        assertEquals(10, Db.count("SELECT remaining FROM window_stock WHERE window_id = ?", window));
+        assertEquals(10, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
         String second = household.as().header("Idempotency-Key", "b").body(OrderFixture.order(window, product, 2))
                 .post("/api/orders").then().statusCode(201).extract().path("id");
         clock.advance(Duration.ofHours(2));

@@ -3,6 +3,7 @@ package org.tongxin.support;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +28,24 @@ public final class OrderFixture {
                 .extract().path("id"));
     }
 
-    /** A window open from a minute ago for an hour, with the given stock per product. */
+    /** A window open from a minute ago for an hour, with the given stock per product (in the service's default buckets). */
     public static UUID openWindow(Api.User staff, OrgFixture org, Map<UUID, Integer> stock) {
+        return openWindow(staff, org, stock, Map.of());
+    }
+
+    /** The same, each product's stock split over {@code buckets} rows. */
+    public static UUID openWindow(Api.User staff, OrgFixture org, Map<UUID, Integer> stock, int buckets) {
+        return openWindow(staff, org, stock, Map.of("stockBuckets", buckets));
+    }
+
+    private static UUID openWindow(Api.User staff, OrgFixture org, Map<UUID, Integer> stock, Map<String, Object> more) {
         OffsetDateTime now = OffsetDateTime.now();
-        return UUID.fromString(staff.as().body(Map.of("communityId", org.communityId(),
-                "opensAt", now.minusMinutes(1).toString(), "closesAt", now.plusHours(1).toString(),
-                "stock", stock.entrySet().stream().map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue())).toList()))
-                .post("/api/ordering-windows").then().statusCode(201).extract().path("id"));
+        Map<String, Object> body = new HashMap<>(more);
+        body.putAll(Map.of("communityId", org.communityId(), "opensAt", now.minusMinutes(1).toString(),
+                "closesAt", now.plusHours(1).toString(),
+                "stock", stock.entrySet().stream().map(e -> Map.of("productId", e.getKey(), "quantity", e.getValue())).toList()));
+        return UUID.fromString(staff.as().body(body).post("/api/ordering-windows").then().statusCode(201)
+                .body("stockBuckets", equalTo(more.getOrDefault("stockBuckets", 32))).extract().path("id"));
     }
 
     /** A resident who joined a new household (its own flat) in the fixture's building. */

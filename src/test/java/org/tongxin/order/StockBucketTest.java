@@ -1,0 +1,118 @@
+package org.tongxin.order;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tongxin.support.Problems.problem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tongxin.auth.Role;
+import org.tongxin.support.Api;
+import org.tongxin.support.Db;
+import org.tongxin.support.OrderFixture;
+import org.tongxin.support.OrgFixture;
+import org.tongxin.support.Parallel;
+
+/**
+ * A window's stock split over buckets (V33, docs/orders.md): orders take from their household's
+ * bucket and fall over to the others, cancellations give every unit back to the bucket it came
+ * from, and the window still sells out exactly.
+ */
+@QuarkusTest
+class StockBucketTest {
+
+    /** Per bucket: units taken (quantity - remaining) against what the window's placed items say they took from it. */
+    private static final String BUCKETS_OFF = """
+            SELECT count(*) FROM window_stock s LEFT JOIN (
+                SELECT t.bucket, sum(t.units) AS units FROM resident_order o JOIN order_item i ON i.order_id = o.id,
+                       unnest(i.stock_buckets, i.stock_taken) AS t (bucket, units)
+                WHERE o.window_id = ? AND o.status = 'PLACED' GROUP BY t.bucket) t ON t.bucket = s.bucket
+            WHERE s.window_id = ? AND s.quantity - s.remaining <> coalesce(t.units, 0)""";
+
+    @Test
+    void cancellationsDuringABurstGiveStockBackToTheBucketItCameFromAndTheWindowStillSellsOutExactly() throws Exception {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        UUID product = OrderFixture.product(staff, org, "肉蔬包", 100);
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(product, 62), 4);
+        assertEquals(List.of("0 16", "1 16", "2 15", "3 15"),
+                Db.strings("SELECT bucket || ' ' || quantity FROM window_stock WHERE window_id = ? ORDER BY bucket", window));
+
+        // 17 units fit in no bucket: the order falls over and takes from two, in bucket order.
+        Api.User big = OrderFixture.household(staff, org);
+        String spanning = big.as().header("Idempotency-Key", "big").body(OrderFixture.order(window, product, 17))
+                .post("/api/orders").then().statusCode(201).extract().path("id");
+        assertEquals("{0,1} {16,1}", Db.text("SELECT stock_buckets::text || ' ' || stock_taken::text FROM order_item WHERE order_id = ?::uuid",
+                spanning));
+
+        // 40 households order 3 units each at once (120 units wanted, 45 left); every other one cancels as soon as it has
+        // its order, and the spanning order is cancelled in the middle of it all.
+        List<Api.User> households = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            households.add(OrderFixture.household(staff, org));
+        }
+        List<Integer> tasks = new ArrayList<>();
+        for (int i = 0; i <= households.size(); i++) {
+            tasks.add(i);
+        }
+        List<String> outcomes = Parallel.run(tasks, i -> {
+            if (i == households.size()) {
+                return "cancel " + big.as().post("/api/orders/" + spanning + "/cancel").then().extract().statusCode();
+            }
+            Api.User h = households.get(i);
+            var placed = h.as().header("Idempotency-Key", "k").body(OrderFixture.order(window, product, 3)).post("/api/orders")
+                    .then().extract();
+            if (placed.statusCode() != 201) {
+                return placed.statusCode() + " " + placed.path("code");
+            }
+            if (i % 2 == 1) {
+                return "201 cancel " + h.as().post("/api/orders/" + placed.path("id") + "/cancel").then().extract().statusCode();
+            }
+            return "201";
+        });
+        assertTrue(outcomes.stream().allMatch(o -> o.equals("201") || o.equals("201 cancel 200") || o.equals("409 OUT_OF_STOCK")
+                || o.equals("cancel 200")), outcomes.toString());
+        assertTrue(outcomes.contains("cancel 200"), outcomes.toString());
+        assertEquals(0, Db.count(BUCKETS_OFF, window, window), "every bucket holds what its placed items did not take from it");
+        long placed = Db.count("SELECT coalesce(sum(i.quantity), 0) FROM order_item i JOIN resident_order o ON o.id = i.order_id "
+                + "WHERE o.window_id = ? AND o.status = 'PLACED'", window);
+        long remaining = Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window);
+        assertEquals(62, placed + remaining);
+        assertEquals("CANCELLED", Db.text("SELECT status FROM resident_order WHERE id = ?::uuid", spanning));
+        // The 20 households that keep their orders hold at most 60 units: at least 2 are left, somewhere.
+        assertTrue(remaining >= 2, "remaining " + remaining);
+
+        // What is left, wherever it is, is sold to one order, and not one unit more.
+        Api.User last = OrderFixture.household(staff, org);
+        last.as().header("Idempotency-Key", "rest").body(OrderFixture.order(window, product, (int) remaining)).post("/api/orders")
+                .then().statusCode(201).body("items[0].quantity", equalTo((int) remaining));
+        assertEquals(0, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
+        OrderFixture.household(staff, org).as().header("Idempotency-Key", "one").body(OrderFixture.order(window, product, 1))
+                .post("/api/orders").then().spec(problem(409, "OUT_OF_STOCK"));
+        assertEquals(0, Db.count(BUCKETS_OFF, window, window));
+        assertEquals(62, Db.count("SELECT coalesce(sum(i.quantity), 0) FROM order_item i JOIN resident_order o ON o.id = i.order_id "
+                + "WHERE o.window_id = ? AND o.status = 'PLACED'", window));
+    }
+
+    @Test
+    void aWindowSaysHowManyBucketsWithinLimits() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        UUID product = OrderFixture.product(staff, org, "蔬菜包", 2);
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(product, 5));
+        assertEquals(32, Db.count("SELECT count(*) FROM window_stock WHERE window_id = ?", window));
+        assertEquals(5, Db.count("SELECT sum(quantity) FROM window_stock WHERE window_id = ?", window));
+        staff.as().get("/api/ordering-windows/" + window + "/stock").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].remaining", equalTo(5));
+        for (int buckets : new int[] {0, 65}) {
+            staff.as().body(Map.of("communityId", org.communityId(), "opensAt", "2026-12-01T08:00:00Z", "closesAt", "2026-12-01T10:00:00Z",
+                    "stock", List.of(Map.of("productId", product, "quantity", 5)), "stockBuckets", buckets))
+                    .post("/api/ordering-windows").then().spec(problem(400, "VALIDATION_FAILED"));
+        }
+    }
+}
