@@ -61,16 +61,27 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $
   sleep 5
   echo "== claims, $1 ($replicas replica(s), $((64 / replicas)) connections each, after warming up on a separate roster)"
   local outs=() loads=()
+  local slru="select coalesce(sum(blks_hit + blks_read + blks_zeroed), 0) from pg_stat_slru where name like 'Multi%'"
+  local slru_before; slru_before=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru")
+  bash bench/pgwaits.sh $DB $((SECONDS_RUN - 2)) > "$BENCH_DIR/waits-$1.txt" &
+  local waits=$! cpu_before; cpu_before=$(cpu_ticks "${pids[0]}")
   for i in "${!urls[@]}"; do
     outs+=("$BENCH_DIR/wrk-$1-$i.txt")
     BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d"${SECONDS_RUN}s" --timeout 5s -s "$4" "${urls[$i]}" > "${outs[$i]}" &
     loads+=($!)
   done
   wait "${loads[@]}"
+  local cpu_after; cpu_after=$(cpu_ticks "${pids[0]}")
+  wait $waits
   for i in "${!outs[@]}"; do
     [ "$replicas" -gt 1 ] && echo "-- replica $i"
     sed -n '/^\(requests\|claims\)\/s/,$p' "${outs[$i]}"
   done
+  [ "$replicas" -gt 1 ] && echo "(service cores below: replica 0 only)"
+  cpu_share "$cpu_before" "$cpu_after" "$SECONDS_RUN"
+  echo "-- the database during the run (bench/pgwaits.sh; multixact pages touched:" \
+    "$(( $(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru") - slru_before )))"
+  sed -n '1,12p' "$BENCH_DIR/waits-$1.txt"
   psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
     select 'successful claims on the measured roster:', count(*) from shift_claim c join shift s on s.id = c.shift_id
       join checkpoint cp on cp.id = s.checkpoint_id where cp.name not like '预热%';

@@ -27,6 +27,6 @@ cpu_ticks() {
 cpu_share() {
   read -r s1 p1 r1 a1 hz <<< "$1"; read -r s2 p2 r2 a2 _ <<< "$2"
   awk -v s=$((s2 - s1)) -v p=$((p2 - p1)) -v r=$((r2 - r1)) -v a=$((a2 - a1)) -v t="$3" -v hz="$hz" 'BEGIN {
-    printf "cores used during the burst: service %.2f, PostgreSQL %.2f, Redis %.2f, the rest (load generator, system) %.2f\n",
+    printf "cores used over the %d s of the run: service %.2f, PostgreSQL %.2f, Redis %.2f, the rest (load generator, system) %.2f\n", t,
       s / hz / t, p / hz / t, r / hz / t, (a - s - p - r) / hz / t }'
 }
