@@ -15,6 +15,13 @@ end
 function init(args)
   answers_init()
   n = 0
+  -- A seed of its own for every thread of every wrk process: two processes (REPLICAS=2) must not
+  -- send the same households the same keys, or their orders would be replays of each other's.
+  local urandom = io.open("/dev/urandom", "rb")
+  local b1, b2, b3, b4 = urandom:read(4):byte(1, 4)
+  urandom:close()
+  math.randomseed(((b1 * 256 + b2) * 256 + b3) * 256 + b4)
+  run = math.random(1000000000)
 end
 
 function request()
@@ -24,5 +31,5 @@ function request()
   return wrk.format("POST", "/api/orders", {
     ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)],
     ["Content-Type"] = "application/json",
-    ["Idempotency-Key"] = string.format("bench-%d-%d-%d", id, n, math.random(1000000000)) }, body)
+    ["Idempotency-Key"] = string.format("bench-%d-%d-%d-%d", run, id, n, math.random(1000000000)) }, body)
 end

@@ -5,7 +5,8 @@
 # database's share (place_order called straight from pgbench, with and without shared stock rows)
 # and prints pgbench's simple-update on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
-#   BENCH_JAVA_OPTS adds JVM options to the service; BENCH_JFR=1 records a CPU profile of the measured burst.
+#   BENCH_JAVA_OPTS adds JVM options to the service; BENCH_JFR=1 records a CPU profile of the measured burst;
+#   REPLICAS=2 runs two services on one database and Redis; DB_SHARE=0 skips place_order alone from pgbench.
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
 #   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load.
 set -euo pipefail
@@ -23,17 +24,33 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(una
 echo "== window: $HOUSEHOLDS households, 3 products x $STOCK units, limit $LIMIT per household; wrk -t2 -c64 -d${SECONDS_RUN}s"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 redis-cli -n $REDIS_DB flushdb >/dev/null
-SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
-TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
-TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN \
-TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
-TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$PORT \
-  java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
+# REPLICAS=2 starts a second service on the next port, sharing the database and Redis; the
+# warm-up and the burst then split their 64 connections between the two.
+REPLICAS=${REPLICAS:-1}
+start_service() {  # $1 = port, $2 = log file
+  SMALLRYE_JWT_SIGN_KEY_LOCATION="$PWD/$keys/private.pem" MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$keys/public.pem" \
+  TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
+  TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN \
+  TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
+  TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$1 \
+    java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$2" 2>&1 &
+}
+pids=(); urls=()
+for i in $(seq 0 $((REPLICAS - 1))); do
+  start_service $((PORT + i)) "$BENCH_DIR/service$( [ "$i" = 0 ] || echo "-$i").log"
+  pids+=($!); urls+=("http://127.0.0.1:$((PORT + i))")
+  # one at a time: Flyway migrates on the first start
+  for _ in $(seq 1 60); do curl -sf "${urls[$i]}/q/health/ready" >/dev/null && break; sleep 1; done
+done
+pid=${pids[0]}
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 python3 bench/seed_orders.py "$BASE" "$BENCH_DIR" "$HOUSEHOLDS" "$STOCK" "$LIMIT"
-BENCH_WINDOW=warmup-window.txt wrk -t2 -c64 -d20s --timeout 5s -s bench/order.lua "$BASE" > "$BENCH_DIR/warmup.txt"
+warm=()
+for i in "${!urls[@]}"; do
+  BENCH_WINDOW=warmup-window.txt wrk -t2 -c$((64 / REPLICAS)) -d20s --timeout 5s -s bench/order.lua "${urls[$i]}" > "$BENCH_DIR/warmup-$i.txt" &
+  warm+=($!)
+done
+wait "${warm[@]}"
 sleep 5
 echo "== orders, window opening (64 connections, after warming up on a separate window)"
 slru="select coalesce(sum(blks_hit + blks_read + blks_zeroed), 0) from pg_stat_slru where name like 'Multi%'"
@@ -43,7 +60,17 @@ waits=$!
 # BENCH_JFR=1 records the service's CPU during the measured burst only (target/bench-orders/burst.jfr).
 [ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.start name=burst settings=profile filename="$PWD/$BENCH_DIR/burst.jfr" >/dev/null
 cpu_before=$(cpu_ticks $pid)
-wrk -t2 -c64 -d"${SECONDS_RUN}s" --timeout 5s -s bench/order.lua "$BASE" | sed -n '/^requests\/s/,$p'
+loads=()
+for i in "${!urls[@]}"; do
+  wrk -t2 -c$((64 / REPLICAS)) -d"${SECONDS_RUN}s" --timeout 5s -s bench/order.lua "${urls[$i]}" > "$BENCH_DIR/wrk-$i.txt" &
+  loads+=($!)
+done
+wait "${loads[@]}"
+for i in "${!urls[@]}"; do
+  [ "$REPLICAS" = 1 ] || echo "-- replica $i (${urls[$i]}, $((64 / REPLICAS)) connections)"
+  sed -n '/^requests\/s/,$p' "$BENCH_DIR/wrk-$i.txt"
+done
+[ "$REPLICAS" = 1 ] || echo "(service cores below: replica 0 only)"
 cpu_share "$cpu_before" "$(cpu_ticks $pid)" "$SECONDS_RUN"
 [ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.stop name=burst >/dev/null
 wait $waits
@@ -68,15 +95,16 @@ psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
     join resident_order o on o.id = i.order_id where o.window_id = '$window' and cardinality(i.stock_buckets) > 1;
   select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
     where q.window_id = '$window' and q.ordered > p.per_household_limit;"
-awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB\n", r/1024, h/1024}' /proc/$pid/status
+awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB", r/1024, h/1024}' /proc/$pid/status
+awk '/^Pss:/{printf ", PSS %d MB (the AOT cache is a shared file mapping)\n", $2/1024}' /proc/$pid/smaps_rollup
 jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true
-kill $pid; wait $pid 2>/dev/null || true
+kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
 
 # The database's share: the same order (one unit of one of the three products, by a random
 # household) as one call of place_order straight from pgbench, without the service; then the same
 # spread over 30 products, i.e. without the three rows every order of the burst updates. Only
 # with ample stock (a scarce run has sold out by now, and pgbench stops at the first refusal).
-if [ "$STOCK" -ge 100000 ]; then
+if [ "$STOCK" -ge 100000 ] && [ "${DB_SHARE:-1}" = 1 ]; then
 read -r W P1 P2 P3 < "$BENCH_DIR/window.txt"
 C=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "select community_id from ordering_window where id = '$W'")
 psql -h 127.0.0.1 -U postgres -d $DB -q -c "
