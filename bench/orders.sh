@@ -98,6 +98,13 @@ psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
 awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB", r/1024, h/1024}' /proc/$pid/status
 awk '/^Pss:/{printf ", PSS %d MB (the AOT cache is a shared file mapping)\n", $2/1024}' /proc/$pid/smaps_rollup
 jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true
+# With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the memory outside the heap is, committed.
+if jcmd $pid VM.native_memory summary > "$BENCH_DIR/nmt.txt" 2>/dev/null && grep -q "Total:" "$BENCH_DIR/nmt.txt"; then
+  echo "== native memory (committed, MB), after the burst"
+  grep -E "^(Total|-)" "$BENCH_DIR/nmt.txt" | grep -v "^-  *(" \
+    | sed -E 's/^-? *([A-Za-z][A-Za-z ]*[A-Za-z)]) *\(reserved=[0-9]+KB, committed=([0-9]+)KB.*/\1 \2/; s/^Total: reserved=[0-9]+KB, committed=([0-9]+)KB.*/Total \1/' \
+    | awk '{kb=$NF; $NF=""; if (kb >= 1024) printf "   %-28s %6.0f\n", $0, kb / 1024}'
+fi
 kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
 
 # The database's share: the same order (one unit of one of the three products, by a random

@@ -24,7 +24,7 @@ prepare_service
 WIREMOCK=$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort | tail -1)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
-echo "== JVM options: $(grep -v '^#' deploy/jvm.options | tr '\n' ' ')"
+echo "== JVM options: $(grep -v '^#' deploy/jvm.options | tr '\n' ' ')${BENCH_JAVA_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 redis-cli -n $REDIS_DB flushdb >/dev/null
 pids=()
