@@ -70,22 +70,17 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return (buildingId == null ? query : query.setParameter("building", buildingId)).getResultList();
     }
 
-    /** Where a household is and the risk level it lives under (its building's, else its community's), in one query. */
-    public Optional<OrgDtos.HouseholdPlace> place(UUID householdId) {
-        return place("h.id = :id", householdId);
-    }
-
-    /** The same for the household a person belongs to (none if they belong to none): one query, not two. */
+    /**
+     * Where the person's household is and the risk level it lives under (its building's, else its
+     * community's), in one query; empty if the person belongs to no household.
+     */
     public Optional<OrgDtos.HouseholdPlace> placeOfResident(UUID userId) {
-        return place("h.id = (select u.householdId from UserAccount u where u.id = :id)", userId);
-    }
-
-    private Optional<OrgDtos.HouseholdPlace> place(String which, UUID id) {
         return getEntityManager().createQuery("""
                 select c.streetId, c.id, g.id, b.id, h.id, coalesce(b.riskLevel, c.riskLevel)
-                from Household h, Building b, Grid g, Community c
-                where b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId and\s""" + which, PlaceRow.class)
-                .setParameter("id", id).getResultStream().findFirst()
+                from UserAccount u, Household h, Building b, Grid g, Community c
+                where u.id = :id and h.id = u.householdId and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""",
+                PlaceRow.class)
+                .setParameter("id", userId).getResultStream().findFirst()
                 .map(r -> new OrgDtos.HouseholdPlace(new OrgLocation(r.streetId(), r.communityId(), r.gridId(), r.buildingId(),
                         r.householdId()), r.riskLevel()));
     }

@@ -126,12 +126,7 @@ public class HouseholdService {
         return households.labelsIn(place.gridId(), place.buildingId());
     }
 
-    /** Where a household is and which risk level applies to it (for delivery modes, notices). */
-    public HouseholdPlace place(UUID householdId) {
-        return households.place(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
-    }
-
-    /** Where the person's household is and which risk level applies to it; empty if they belong to no household. */
+    /** Where the person's household is and which risk level applies to it (for delivery modes); empty if they belong to none. */
     public Optional<HouseholdPlace> placeOfResident(UUID userId) {
         return households.placeOfResident(userId);
     }
