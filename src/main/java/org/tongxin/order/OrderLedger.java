@@ -1,6 +1,8 @@
 package org.tongxin.order;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,16 +15,17 @@ import java.util.UUID;
 import org.tongxin.common.ApiException;
 import org.tongxin.common.Hashing;
 import org.tongxin.common.OwnTransaction;
+import org.tongxin.common.SqlErrors;
 import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
  * The database side of ordering. Placing is one call of the {@code place_order} function
- * (migration V12) on a connection of its own, outside any JTA transaction: one statement, one
- * round trip, one transaction, all or nothing. It locks the stock rows of the order's products in
- * uuid order, takes stock with {@code remaining >= quantity}, raises the household's counter with
- * {@code ordered + quantity <= limit}, and writes the order and its items; any refusal rolls
- * everything back. Cancelling is the {@code cancel_order} function beside it (V23), so the order's
- * stock rules live in one language.
+ * (migrations V12, V33, V34) outside any JTA transaction: one statement, one round trip, one
+ * transaction, all or nothing. It takes the order's products in uuid order, each from its
+ * household's stock bucket or, when that has too little, from the product's buckets in ascending
+ * order, raises the household's counter with {@code ordered + quantity <= limit}, and writes the
+ * order and its items; any refusal rolls everything back. Cancelling is the {@code cancel_order}
+ * function beside it, so the order's stock rules live in one language.
  */
 @ApplicationScoped
 public class OrderLedger {
@@ -55,8 +58,25 @@ public class OrderLedger {
      * carrying the SQL error otherwise (a unique violation: the same key arrived twice at once).
      */
     public Placed place(Order order) {
-        return OwnTransaction.run(orders.getEntityManager(), OrderError.values(), c -> place(c, order));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return OwnTransaction.run(orders.getEntityManager(), OrderError.values(), c -> place(c, order));
+            } catch (PersistenceException e) {
+                if (attempt == PLACE_ATTEMPTS || SqlErrors.sqlState(e).filter(SERIALIZATION_FAILURE::equals).isEmpty()) {
+                    throw e;
+                }
+                // The function found a stock bucket busy that it could not wait for (V34) and rolled
+                // everything back; placing again starts with no lock held.
+                Log.debugf("order placed again after a busy stock bucket, attempt %d", attempt + 1);
+            }
+        }
     }
+
+    /** How often an order is placed when the function asks for it to be placed again (see {@link #place(Order)}). */
+    static final int PLACE_ATTEMPTS = 4;
+
+    /** SQLSTATE serialization_failure: {@code place_order} found a bucket busy and asks to be called again. */
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private static Placed place(Connection c, Order order) throws SQLException {
         UUID id = UUID.randomUUID();

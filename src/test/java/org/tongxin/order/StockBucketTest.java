@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tongxin.support.Problems.problem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.tongxin.auth.Role;
 import org.tongxin.support.Api;
@@ -139,6 +145,77 @@ class StockBucketTest {
             assertEquals(30, sold + Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ? AND product_id = ?",
                     window, product));
         }
+    }
+
+    /**
+     * An order whose household's bucket another transaction holds waits for it; when that
+     * transaction leaves too little there, PostgreSQL keeps the bucket locked for the waiting order
+     * (it locks the row's new version before rechecking the condition). That order then falls over
+     * while another order, falling over from bucket 0, holds bucket 0 and waits for this bucket.
+     * With V33 the two deadlocked (503 after a second, and everything queued behind them waited);
+     * now the first one rolls back, is placed again and gets its units from bucket 0, and the
+     * second is refused only because the window has too little.
+     */
+    @Test
+    void anOrderStillHoldingItsEmptiedBucketDoesNotDeadlockWithOneFallingOverToIt() throws Exception {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        UUID product = OrderFixture.product(staff, org, "肉蔬包", 100);
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(product, 10), 2);
+        Api.User homeOne = null;
+        Api.User homeZero = null;
+        while (homeOne == null || homeZero == null) {
+            Api.User h = OrderFixture.household(staff, org);
+            long home = Db.count("SELECT mod(hashtext(household_id::text)::bigint + 2147483648, 2) FROM app_user WHERE id = ?", h.id());
+            if (home == 1 && homeOne == null) {
+                homeOne = h;
+            } else if (home == 0 && homeZero == null) {
+                homeZero = h;
+            }
+        }
+        Api.User three = homeOne;
+        Api.User seven = homeZero;
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (Connection cut = Db.open()) {
+            // Bucket 1 is cut from 5 units to 1 in a transaction held open.
+            cut.setAutoCommit(false);
+            try (PreparedStatement st = cut.prepareStatement(
+                    "UPDATE window_stock SET quantity = 1, remaining = 1 WHERE window_id = ? AND bucket = 1")) {
+                st.setObject(1, window);
+                st.executeUpdate();
+            }
+            // 3 units from bucket 1: the conditional update waits for the cut.
+            Future<String> ofThree = requests.submit(() -> place(three, window, product, 3));
+            awaitSessionsWaitingForLocks(1);
+            // 7 units: bucket 0's 5 are too few, so it falls over, takes them and waits for bucket 1.
+            Future<String> ofSeven = requests.submit(() -> place(seven, window, product, 7));
+            awaitSessionsWaitingForLocks(2);
+            cut.commit();
+            assertEquals("201", ofThree.get(30, TimeUnit.SECONDS));
+            assertEquals("409 OUT_OF_STOCK", ofSeven.get(30, TimeUnit.SECONDS), "6 units in all, 7 asked for");
+        } finally {
+            requests.shutdownNow();
+        }
+        assertEquals("{0} {3}", Db.text("SELECT i.stock_buckets::text || ' ' || i.stock_taken::text FROM order_item i "
+                + "JOIN resident_order o ON o.id = i.order_id WHERE o.window_id = ?", window));
+        assertEquals(List.of("0 2", "1 1"), Db.strings("SELECT bucket || ' ' || remaining FROM window_stock WHERE window_id = ? ORDER BY bucket",
+                window));
+        assertEquals(0, bucketsOff(window, product));
+    }
+
+    private static String place(Api.User household, UUID window, UUID product, int quantity) {
+        var r = household.as().header("Idempotency-Key", "k").body(OrderFixture.order(window, product, quantity)).post("/api/orders")
+                .then().extract();
+        return r.statusCode() == 201 ? "201" : r.statusCode() + " " + r.path("code");
+    }
+
+    /** Waits until {@code sessions} sessions of the test database wait for a lock (at most 20 s). */
+    private static void awaitSessionsWaitingForLocks(int sessions) throws InterruptedException {
+        String waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        for (int i = 0; i < 1_000 && Db.count(waiting) < sessions; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals(sessions, Db.count(waiting), "sessions waiting for a lock");
     }
 
     @Test

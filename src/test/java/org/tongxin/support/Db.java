@@ -53,6 +53,17 @@ public final class Db {
         }
     }
 
+    /**
+     * A connection of its own to the test database, outside the service's pool, for a test that
+     * holds a transaction open while requests run (the caller closes it).
+     */
+    public static Connection open() throws SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        return java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
     private static void bind(PreparedStatement st, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             st.setObject(i + 1, args[i]);
