@@ -95,6 +95,10 @@ psql -h 127.0.0.1 -U postgres -d $DB -tA -F' ' -c "
     join resident_order o on o.id = i.order_id where o.window_id = '$window' and cardinality(i.stock_buckets) > 1;
   select 'households over their limit:', count(*) from household_quota q join product p on p.id = q.product_id
     where q.window_id = '$window' and q.ordered > p.per_household_limit;"
+for ((i = 0; i < REPLICAS; i++)); do
+  echo "orders placed again after a busy stock bucket (replica $i): $(curl -s "http://127.0.0.1:$((PORT + i))/q/metrics" \
+    | awk '/^tongxin_order_placed_again_total/{print $2}')"
+done
 awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB", r/1024, h/1024}' /proc/$pid/status
 awk '/^Pss:/{printf ", PSS %d MB (the AOT cache is a shared file mapping)\n", $2/1024}' /proc/$pid/smaps_rollup
 jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true

@@ -1,5 +1,7 @@
 package org.tongxin.order;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -47,9 +49,12 @@ public class OrderLedger {
     private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final OrderRepository orders;
+    private final Counter placedAgain;
 
-    OrderLedger(OrderRepository orders) {
+    OrderLedger(OrderRepository orders, MeterRegistry registry) {
         this.orders = orders;
+        this.placedAgain = Counter.builder("tongxin.order.placed.again")
+                .description("Orders placed again because place_order found a stock bucket busy (V34)").register(registry);
     }
 
     /**
@@ -67,6 +72,7 @@ public class OrderLedger {
                 }
                 // The function found a stock bucket busy that it could not wait for (V34) and rolled
                 // everything back; placing again starts with no lock held.
+                placedAgain.increment();
                 Log.debugf("order placed again after a busy stock bucket, attempt %d", attempt + 1);
             }
         }

@@ -1,5 +1,6 @@
 package org.tongxin.order;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,8 +154,9 @@ class StockBucketTest {
      * (it locks the row's new version before rechecking the condition). That order then falls over
      * while another order, falling over from bucket 0, holds bucket 0 and waits for this bucket.
      * With V33 the two deadlocked (503 after a second, and everything queued behind them waited);
-     * now the first one rolls back, is placed again and gets its units from bucket 0, and the
-     * second is refused only because the window has too little.
+     * now the first one does not wait for bucket 0, rolls back, is placed again and gets its units
+     * from bucket 0, and the second is refused only because the window has too little.
+     * Two transactions of the test hold the buckets so that each step happens in this order.
      */
     @Test
     void anOrderStillHoldingItsEmptiedBucketDoesNotDeadlockWithOneFallingOverToIt() throws Exception {
@@ -175,24 +177,31 @@ class StockBucketTest {
         }
         Api.User three = homeOne;
         Api.User seven = homeZero;
+        double placedAgain = placedAgain();
         ExecutorService requests = Executors.newFixedThreadPool(2);
-        try (Connection cut = Db.open()) {
-            // Bucket 1 is cut from 5 units to 1 in a transaction held open.
+        try (Connection cut = Db.open(); Connection hold = Db.open()) {
+            // Bucket 1 is cut from 5 units to 1, and bucket 0 is locked, in two transactions held open.
             cut.setAutoCommit(false);
-            try (PreparedStatement st = cut.prepareStatement(
-                    "UPDATE window_stock SET quantity = 1, remaining = 1 WHERE window_id = ? AND bucket = 1")) {
-                st.setObject(1, window);
-                st.executeUpdate();
-            }
+            hold.setAutoCommit(false);
+            execute(cut, "UPDATE window_stock SET quantity = 1, remaining = 1 WHERE window_id = ? AND bucket = 1", window);
+            execute(hold, "SELECT 1 FROM window_stock WHERE window_id = ? AND bucket = 0 FOR UPDATE", window);
             // 3 units from bucket 1: the conditional update waits for the cut.
             Future<String> ofThree = requests.submit(() -> place(three, window, product, 3));
             awaitSessionsWaitingForLocks(1);
-            // 7 units: bucket 0's 5 are too few, so it falls over, takes them and waits for bucket 1.
+            // 7 units: bucket 0's 5 are too few, so it falls over to bucket 0 and waits for it.
             Future<String> ofSeven = requests.submit(() -> place(seven, window, product, 7));
             awaitSessionsWaitingForLocks(2);
+            // The cut leaves 1 unit: the order of 3 keeps bucket 1 locked, falls over, and must not wait
+            // for bucket 0 (the order of 7 will hold it and ask for bucket 1): it is placed again.
             cut.commit();
-            assertEquals("201", ofThree.get(30, TimeUnit.SECONDS));
+            for (int i = 0; i < 1_000 && placedAgain() == placedAgain; i++) {
+                Thread.sleep(20);
+            }
+            assertEquals(placedAgain + 1, placedAgain(), "the order of 3 was rolled back and placed again");
+            // Bucket 0 is let go: the order of 7 takes its 5 units and bucket 1's last one, and is short.
+            hold.commit();
             assertEquals("409 OUT_OF_STOCK", ofSeven.get(30, TimeUnit.SECONDS), "6 units in all, 7 asked for");
+            assertEquals("201", ofThree.get(30, TimeUnit.SECONDS));
         } finally {
             requests.shutdownNow();
         }
@@ -201,6 +210,20 @@ class StockBucketTest {
         assertEquals(List.of("0 2", "1 1"), Db.strings("SELECT bucket || ' ' || remaining FROM window_stock WHERE window_id = ? ORDER BY bucket",
                 window));
         assertEquals(0, bucketsOff(window, product));
+    }
+
+    private static void execute(Connection c, String sql, Object parameter) throws java.sql.SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, parameter);
+            st.execute();
+        }
+    }
+
+    /** {@code tongxin_order_placed_again_total} on /q/metrics (there once the service has placed an order). */
+    private static double placedAgain() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("tongxin_order_placed_again_total")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElse(0);
     }
 
     private static String place(Api.User household, UUID window, UUID product, int quantity) {
