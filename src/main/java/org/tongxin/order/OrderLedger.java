@@ -48,6 +48,12 @@ public class OrderLedger {
     private static final String CANCEL = "SELECT cancel_order(?, ?)";
     private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** How often an order is placed when the function asks for it to be placed again (see {@link #place(Order)}). */
+    static final int PLACE_ATTEMPTS = 4;
+
+    /** SQLSTATE serialization_failure: {@code place_order} found a bucket busy and asks to be called again. */
+    private static final String SERIALIZATION_FAILURE = "40001";
+
     private final OrderRepository orders;
     private final Counter placedAgain;
 
@@ -61,6 +67,8 @@ public class OrderLedger {
      * Places the order, or answers which order the same key placed before ({@link Placed#replay()},
      * id only). Throws {@link ApiException} for a refusal, and a {@code PersistenceException}
      * carrying the SQL error otherwise (a unique violation: the same key arrived twice at once).
+     * When the function asks for it (serialization_failure, a stock bucket busy as it ran out), the
+     * order is placed again, up to {@link #PLACE_ATTEMPTS} times; the last failure becomes a 503.
      */
     public Placed place(Order order) {
         for (int attempt = 1; ; attempt++) {
@@ -77,12 +85,6 @@ public class OrderLedger {
             }
         }
     }
-
-    /** How often an order is placed when the function asks for it to be placed again (see {@link #place(Order)}). */
-    static final int PLACE_ATTEMPTS = 4;
-
-    /** SQLSTATE serialization_failure: {@code place_order} found a bucket busy and asks to be called again. */
-    private static final String SERIALIZATION_FAILURE = "40001";
 
     private static Placed place(Connection c, Order order) throws SQLException {
         UUID id = UUID.randomUUID();
