@@ -1,5 +1,6 @@
 -- wrk script: every request is one household (random token) ordering one unit of one of the
--- window's three products, with an Idempotency-Key never used before. Counts answers per status
+-- window's three products (1 to BENCH_QUANTITY units when that is set), with an Idempotency-Key
+-- never used before. Counts answers per status
 -- and per problem code; done() (bench/answers.lua) prints them.
 dofile("bench/answers.lua")
 success = "orders"
@@ -8,6 +9,7 @@ local dir = os.getenv("BENCH_DIR") or "."
 for line in io.lines(dir .. "/tokens.txt") do tokens[#tokens + 1] = line end
 local spec = io.open(dir .. "/" .. (os.getenv("BENCH_WINDOW") or "window.txt")):read("*l")
 local window, products = nil, {}
+local most = tonumber(os.getenv("BENCH_QUANTITY") or "1")
 for word in string.gmatch(spec, "%S+") do
   if window == nil then window = word else products[#products + 1] = word end
 end
@@ -26,8 +28,8 @@ end
 
 function request()
   n = n + 1
-  local body = string.format('{"windowId":"%s","items":[{"productId":"%s","quantity":1}]}',
-    window, products[math.random(#products)])
+  local body = string.format('{"windowId":"%s","items":[{"productId":"%s","quantity":%d}]}',
+    window, products[math.random(#products)], math.random(most))
   return wrk.format("POST", "/api/orders", {
     ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)],
     ["Content-Type"] = "application/json",

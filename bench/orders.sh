@@ -8,7 +8,8 @@
 #   BENCH_JAVA_OPTS adds JVM options to the service; BENCH_JFR=1 records a CPU profile of the measured burst;
 #   REPLICAS=2 runs two services on one database and Redis; DB_SHARE=0 skips place_order alone from pgbench.
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
-#   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load.
+#   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load;
+#   BENCH_QUANTITY=5 orders 1-5 units at a time, so that emptied buckets make orders fall over.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-20}; HOUSEHOLDS=${2:-2000}; STOCK=${3:-1000000}; LIMIT=${4:-1000}
