@@ -61,6 +61,17 @@ class ArchitectureTest {
                 .beAnnotatedWith(io.quarkus.runtime.annotations.RegisterForReflection.class).check(MAIN);
     }
 
+    /**
+     * One Bean Validation constraint in a {@code @ConfigMapping} makes Quarkus build a second Hibernate
+     * Validator, for the configuration alone, in every start (0.15-0.35 s of the main thread,
+     * docs/performance.md); a range is checked by a {@code @WithConverter} instead (OrderConfig).
+     */
+    @Test
+    void configurationIsCheckedWithoutBeanValidation() {
+        noClasses().that().areAnnotatedWith(io.smallrye.config.ConfigMapping.class)
+                .should().dependOnClassesThat().resideInAPackage("jakarta.validation..").check(MAIN);
+    }
+
     @Test
     void featuresFormAOneWayStack() {
         classes().that().resideInAPackage("org.tongxin..").should(callOnlyFeaturesBeneath()).check(MAIN);
