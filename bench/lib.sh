@@ -8,7 +8,7 @@ prepare_service() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
     openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
   fi
-  mvn -B -q package -DskipTests
+  [ -n "${BENCH_APP:-}" ] || mvn -B -q package -DskipTests   # BENCH_APP: a package built before
 }
 
 # CPU seconds used so far: "service postgres redis all" (the service by pid $1; all = the whole

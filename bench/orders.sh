@@ -6,7 +6,10 @@
 # and prints pgbench's simple-update on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/orders.sh [seconds=20] [households=2000] [stock=1000000] [limit=1000]
 #   BENCH_JAVA_OPTS adds JVM options to the service; BENCH_JFR=1 records a CPU profile of the measured burst;
-#   REPLICAS=2 runs two services on one database and Redis; DB_SHARE=0 skips place_order alone from pgbench.
+#   REPLICAS=2 runs two services on one database and Redis; DB_SHARE=0 skips place_order alone from pgbench;
+#   BENCH_APP=dir runs the packaged service in dir (e.g. a copy of the target/quarkus-app and AOT cache that
+#   `mvn verify` trained) instead of building one: BENCH_JAVA_OPTS="@$PWD/deploy/jvm.options -XX:AOTCache=app.aot"
+#   then starts it as the image does.
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
 #   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load;
 #   BENCH_QUANTITY=5 orders 1-5 units at a time, so that emptied buckets make orders fall over.
@@ -15,10 +18,11 @@ cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-20}; HOUSEHOLDS=${2:-2000}; STOCK=${3:-1000000}; LIMIT=${4:-1000}
 PORT=8089; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-export BENCH_DIR=target/bench-orders; mkdir -p "$BENCH_DIR"
+export BENCH_DIR=$PWD/target/bench-orders; mkdir -p "$BENCH_DIR"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 source bench/lib.sh
+APP_DIR=$(realpath -m "${BENCH_APP:-target/quarkus-app}")
 prepare_service
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
@@ -34,7 +38,7 @@ start_service() {  # $1 = port, $2 = log file
   TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN \
   TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
   TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$1 \
-    java ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$2" 2>&1 &
+    bash -c 'cd "$0" && exec java "$@"' "$APP_DIR" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar quarkus-run.jar > "$2" 2>&1 &
 }
 pids=(); urls=()
 for i in $(seq 0 $((REPLICAS - 1))); do
@@ -59,7 +63,7 @@ slru_before=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru")
 bash bench/pgwaits.sh $DB $((SECONDS_RUN - 2)) > "$BENCH_DIR/waits.txt" &
 waits=$!
 # BENCH_JFR=1 records the service's CPU during the measured burst only (target/bench-orders/burst.jfr).
-[ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.start name=burst settings=profile filename="$PWD/$BENCH_DIR/burst.jfr" >/dev/null
+[ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.start name=burst settings=profile filename="$BENCH_DIR/burst.jfr" >/dev/null
 cpu_before=$(cpu_ticks $pid)
 loads=()
 for i in "${!urls[@]}"; do
@@ -100,7 +104,9 @@ for ((i = 0; i < REPLICAS; i++)); do
   echo "orders placed again after a busy stock bucket (replica $i): $(curl -s "http://127.0.0.1:$((PORT + i))/q/metrics" \
     | awk '/^tongxin_order_placed_again_total/{print $2}')"
 done
-awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END{printf "service memory after the burst: RSS %d MB, peak RSS %d MB", r/1024, h/1024}' /proc/$pid/status
+awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} /^RssAnon/{a=$2} /^RssFile/{f=$2} /^Threads/{t=$2}
+  END{printf "service memory after the burst: RSS %d MB (anonymous %d, file-backed %d), peak RSS %d MB, %d threads", r/1024, a/1024, f/1024, h/1024, t}' \
+  /proc/$pid/status
 awk '/^Pss:/{printf ", PSS %d MB (the AOT cache is a shared file mapping)\n", $2/1024}' /proc/$pid/smaps_rollup
 jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true
 # With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the memory outside the heap is, committed.
