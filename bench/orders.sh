@@ -109,9 +109,14 @@ awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} /^RssAnon/{a=$2} /^RssFile/{f=$2} /^Threads/{
   /proc/$pid/status
 awk '/^Pss:/{printf ", PSS %d MB (the AOT cache is a shared file mapping)\n", $2/1024}' /proc/$pid/smaps_rollup
 jcmd $pid GC.heap_info 2>/dev/null | grep -E "total|Metaspace|class space" | sed 's/^/  /' || true
+# deploy/jvm.options trims the C heap every 5 s: what the compilers' arenas held in the burst goes back then.
+sleep 12
+awk '/^VmRSS/{r=$2} /^RssAnon/{a=$2} /^RssFile/{f=$2}
+  END{printf "service memory 12 s later, idle: RSS %d MB (anonymous %d, file-backed %d)", r/1024, a/1024, f/1024}' /proc/$pid/status
+awk '/^Pss:/{printf ", PSS %d MB\n", $2/1024}' /proc/$pid/smaps_rollup
 # With BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the memory outside the heap is, committed.
 if jcmd $pid VM.native_memory summary > "$BENCH_DIR/nmt.txt" 2>/dev/null && grep -q "Total:" "$BENCH_DIR/nmt.txt"; then
-  echo "== native memory (committed, MB), after the burst"
+  echo "== native memory (committed, MB), 12 s after the burst"
   grep -E "^(Total|-)" "$BENCH_DIR/nmt.txt" | grep -v "^-  *(" \
     | sed -E 's/^-? *([A-Za-z][A-Za-z ]*[A-Za-z)]) *\(reserved=[0-9]+KB, committed=([0-9]+)KB.*/\1 \2/; s/^Total: reserved=[0-9]+KB, committed=([0-9]+)KB.*/Total \1/' \
     | awk '{kb=$NF; $NF=""; if (kb >= 1024) printf "   %-28s %6.0f\n", $0, kb / 1024}'
