@@ -4,6 +4,8 @@
 # pgbench's numbers on the same machine as the ceiling. Targets 127.0.0.1 only; bounded in time.
 # Usage: bash bench/claims.sh [seconds=20] [volunteers=400] [checkpoints=10] [capacity=5] [days=2]
 #        SCENARIOS=opening,database-only,success,replicas (default: all four) picks the runs.
+#        BENCH_JAVA_OPTS adds JVM options to the service; BENCH_APP=dir runs a package built before
+#        (see bench/orders.sh); BENCH_WARMUP=seconds of the warm-up's first part (default 30).
 # Four runs, each on a fresh database after warming up on a separate roster:
 #   1. roster opening, Redis gate on: everyone claims random shifts; most answers are 409s
 #   2. the same with TONGXIN_SHIFT_REDIS_GATE=false (PostgreSQL alone)
@@ -20,6 +22,7 @@ export BENCH_DIR=target/bench; mkdir -p "$BENCH_DIR"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 source bench/lib.sh
+APP_DIR=$(realpath -m "${BENCH_APP:-target/quarkus-app}")
 prepare_service
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
@@ -30,7 +33,7 @@ start_service() {  # $1 = port, $2 = redis gate on/off, $3 = log file; prints th
   TONGXIN_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB TONGXIN_REDIS_URL=redis://127.0.0.1:6379/$REDIS_DB \
   TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 \
   TONGXIN_SHIFT_REDIS_GATE=$2 QUARKUS_HTTP_PORT=$1 \
-    java -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$3" 2>&1 &
+    bash -c 'cd "$0" && exec java "$@"' "$APP_DIR" ${BENCH_JAVA_OPTS:-} -Dquarkus.profile=dev -jar quarkus-run.jar > "$3" 2>&1 &
   echo $!
 }
 
@@ -52,7 +55,7 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $
   for i in "${!urls[@]}"; do
     local roster=warmup-shifts.txt
     [ "$replicas" -gt 1 ] && roster=warmup-shifts-$i.txt
-    ( BENCH_SHIFTS=$roster BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d30s --timeout 5s -s "$4" "${urls[$i]}"
+    ( BENCH_SHIFTS=$roster BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d"${BENCH_WARMUP:-30}s" --timeout 5s -s "$4" "${urls[$i]}"
       BENCH_SHIFTS=$roster wrk -t2 -c$((64 / replicas)) -d10s --timeout 5s -s bench/claim.lua "${urls[$i]}"
     ) > "$BENCH_DIR/warmup-$1-$i.txt" &
     warm+=($!)
@@ -64,14 +67,14 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $
   local slru="select coalesce(sum(blks_hit + blks_read + blks_zeroed), 0) from pg_stat_slru where name like 'Multi%'"
   local slru_before; slru_before=$(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru")
   bash bench/pgwaits.sh $DB $((SECONDS_RUN - 2)) > "$BENCH_DIR/waits-$1.txt" &
-  local waits=$! cpu_before; cpu_before=$(cpu_ticks "${pids[0]}")
+  local waits=$! cpu_before; cpu_before=$(cpu_ticks "${pids[0]}"); thread_ticks "${pids[0]}" > "$BENCH_DIR/threads-before.tsv"
   for i in "${!urls[@]}"; do
     outs+=("$BENCH_DIR/wrk-$1-$i.txt")
     BENCH_CHECKPOINTS=$CHECKPOINTS wrk -t2 -c$((64 / replicas)) -d"${SECONDS_RUN}s" --timeout 5s -s "$4" "${urls[$i]}" > "${outs[$i]}" &
     loads+=($!)
   done
   wait "${loads[@]}"
-  local cpu_after; cpu_after=$(cpu_ticks "${pids[0]}")
+  local cpu_after; cpu_after=$(cpu_ticks "${pids[0]}"); thread_ticks "${pids[0]}" > "$BENCH_DIR/threads-after.tsv"
   wait $waits
   for i in "${!outs[@]}"; do
     [ "$replicas" -gt 1 ] && echo "-- replica $i"
@@ -79,6 +82,7 @@ run() {  # $1 = label, $2 = redis gate on/off, $3 = capacity, $4 = wrk script, $
   done
   [ "$replicas" -gt 1 ] && echo "(service cores below: replica 0 only)"
   cpu_share "$cpu_before" "$cpu_after" "$SECONDS_RUN"
+  thread_share "$BENCH_DIR/threads-before.tsv" "$BENCH_DIR/threads-after.tsv" "$SECONDS_RUN"
   echo "-- the database during the run (bench/pgwaits.sh; multixact pages touched:" \
     "$(( $(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru") - slru_before )))"
   sed -n '1,12p' "$BENCH_DIR/waits-$1.txt"

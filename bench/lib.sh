@@ -30,3 +30,24 @@ cpu_share() {
     printf "cores used over the %d s of the run: service %.2f, PostgreSQL %.2f, Redis %.2f, the rest (load generator, system) %.2f\n", t,
       s / hz / t, p / hz / t, r / hz / t, (a - s - p - r) / hz / t }'
 }
+
+# CPU ticks of each thread of process $1, one "name<TAB>ticks" line per thread; the name is the
+# thread's (truncated) name without its number, so that the 64 executor threads add up as one.
+# The fields are read after the ")" that closes the name: "C2 CompilerThread0" has a space in it.
+thread_ticks() {
+  local t
+  for t in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(sed -E 's/[-#]?[0-9]+$//' "$t/comm" 2>/dev/null)" \
+      "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done
+}
+
+# Cores each kind of thread used between two thread_ticks readings ($1, $2: files) $3 seconds
+# apart, the largest first: request workers, event loops, the garbage collector (SerialGC runs in
+# the "VM Thread"), the JIT compilers... A thread started between the readings counts from 0.
+thread_share() {
+  awk -F'\t' -v t="$3" -v hz="$(getconf CLK_TCK)" '
+    FNR == NR { before[$1] += $2; next } { after[$1] += $2 }
+    END { for (n in after) { c = (after[n] - before[n]) / hz / t; if (c >= 0.005) printf "%.2f\t%s\n", c, n } }' "$1" "$2" \
+    | sort -rn | awk -F'\t' '{ printf "%s%s %s", (NR > 1 ? ", " : "service threads (cores): "), $2, $1 } END { print "" }'
+}

@@ -13,6 +13,8 @@
 #   The defaults make every order succeed (the write path's throughput); a scarce run, e.g.
 #   `bash bench/orders.sh 20 2000 1500 2`, exercises OUT_OF_STOCK and LIMIT_EXCEEDED under load;
 #   BENCH_QUANTITY=5 orders 1-5 units at a time, so that emptied buckets make orders fall over.
+#   BENCH_WARMUP=seconds of warm-up before the measured burst (default 60: on two cores the JIT needs about a
+#   minute of load to compile the request paths; the "service threads" line shows whether C2 is still busy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-20}; HOUSEHOLDS=${2:-2000}; STOCK=${3:-1000000}; LIMIT=${4:-1000}
@@ -52,7 +54,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 python3 bench/seed_orders.py "$BASE" "$BENCH_DIR" "$HOUSEHOLDS" "$STOCK" "$LIMIT"
 warm=()
 for i in "${!urls[@]}"; do
-  BENCH_WINDOW=warmup-window.txt wrk -t2 -c$((64 / REPLICAS)) -d20s --timeout 5s -s bench/order.lua "${urls[$i]}" > "$BENCH_DIR/warmup-$i.txt" &
+  BENCH_WINDOW=warmup-window.txt wrk -t2 -c$((64 / REPLICAS)) -d"${BENCH_WARMUP:-60}s" --timeout 5s -s bench/order.lua "${urls[$i]}" > "$BENCH_DIR/warmup-$i.txt" &
   warm+=($!)
 done
 wait "${warm[@]}"
@@ -64,7 +66,7 @@ bash bench/pgwaits.sh $DB $((SECONDS_RUN - 2)) > "$BENCH_DIR/waits.txt" &
 waits=$!
 # BENCH_JFR=1 records the service's CPU during the measured burst only (target/bench-orders/burst.jfr).
 [ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.start name=burst settings=profile filename="$BENCH_DIR/burst.jfr" >/dev/null
-cpu_before=$(cpu_ticks $pid)
+cpu_before=$(cpu_ticks $pid); thread_ticks $pid > "$BENCH_DIR/threads-before.tsv"
 loads=()
 for i in "${!urls[@]}"; do
   wrk -t2 -c$((64 / REPLICAS)) -d"${SECONDS_RUN}s" --timeout 5s -s bench/order.lua "${urls[$i]}" > "$BENCH_DIR/wrk-$i.txt" &
@@ -77,6 +79,8 @@ for i in "${!urls[@]}"; do
 done
 [ "$REPLICAS" = 1 ] || echo "(service cores below: replica 0 only)"
 cpu_share "$cpu_before" "$(cpu_ticks $pid)" "$SECONDS_RUN"
+thread_ticks $pid > "$BENCH_DIR/threads-after.tsv"
+thread_share "$BENCH_DIR/threads-before.tsv" "$BENCH_DIR/threads-after.tsv" "$SECONDS_RUN"
 [ -z "${BENCH_JFR:-}" ] || jcmd $pid JFR.stop name=burst >/dev/null
 wait $waits
 echo "== the database during the burst (bench/pgwaits.sh; multixact pages touched: $(( $(psql -h 127.0.0.1 -U postgres -d $DB -tAc "$slru") - slru_before )))"

@@ -10,21 +10,26 @@
 # Usage: bash bench/soak.sh [minutes=10] [connections=64]
 #   BENCH_JAVA_OPTS adds JVM options; -XX:NativeMemoryTracking=summary also prints where the memory
 #   outside the heap is at the end.
+#   BENCH_APP=dir runs the package built before in dir (e.g. a copy of the target/quarkus-app that
+#   `mvn verify` trained) with its AOT cache (dir/app.aot), as the image starts it; without it the
+#   script packages the service and starts it without a cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MINUTES=${1:-10}; CONNECTIONS=${2:-64}
 PORT=8089; STUB_PORT=8091; DB=tongxin_bench; REDIS_DB=14; BASE=http://127.0.0.1:$PORT
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"; export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-export BENCH_DIR=target/bench-soak; rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR/claims"
-export BENCH_ADMIN_TOKEN_FILE=$PWD/$BENCH_DIR/admin-token.txt
+export BENCH_DIR=$PWD/target/bench-soak; rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR/claims"
+export BENCH_ADMIN_TOKEN_FILE=$BENCH_DIR/admin-token.txt
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 source bench/lib.sh
+APP_DIR=$(realpath -m "${BENCH_APP:-target/quarkus-app}")
 prepare_service
+CACHE=(); [ -z "${BENCH_APP:-}" ] || [ ! -f "$APP_DIR/app.aot" ] || CACHE=(-XX:AOTCache=app.aot)
 WIREMOCK=$(find ~/.m2/repository/org/wiremock/wiremock-standalone -name 'wiremock-standalone-*.jar' | sort | tail -1)
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(java -version 2>&1 | head -1)"
-echo "== JVM options: $(grep -v '^#' deploy/jvm.options | tr '\n' ' ')${BENCH_JAVA_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
+echo "== JVM options: $(grep -v '^#' deploy/jvm.options | tr '\n' ' ')${CACHE[*]:-} ${BENCH_JAVA_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 redis-cli -n $REDIS_DB flushdb >/dev/null
 pids=()
@@ -44,8 +49,9 @@ TONGXIN_ORG_DEMO_DATA=false TONGXIN_AUTH_BOOTSTRAP_ADMIN_CODE=BENCHADMIN TONGXIN
 TONGXIN_AUTH_LIMITS_LOGIN_PER_ADDRESS=1000000 TONGXIN_AUTH_LIMITS_LOGIN_GLOBAL=1000000 \
 TONGXIN_AUTH_LIMITS_REFRESH_PER_ADDRESS=1000000 TONGXIN_ORG_JOIN_PER_ADDRESS=1000000 QUARKUS_HTTP_PORT=$PORT \
 TONGXIN_WECOM_WEBHOOK_BASE_URL=http://127.0.0.1:$STUB_PORT TONGXIN_NOTICE_RELAY_EVERY=1s MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-  java @deploy/jvm.options ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$BENCH_DIR/gc.log":uptime -XX:+HeapDumpOnOutOfMemoryError \
-    -XX:HeapDumpPath="$BENCH_DIR" -Dquarkus.profile=dev -jar target/quarkus-app/quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
+  bash -c 'cd "$0" && exec java "$@"' "$APP_DIR" @"$PWD/deploy/jvm.options" "${CACHE[@]}" ${BENCH_JAVA_OPTS:-} \
+    -Xlog:gc:file="$BENCH_DIR/gc.log":uptime -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath="$BENCH_DIR" \
+    -Dquarkus.profile=dev -jar quarkus-run.jar > "$BENCH_DIR/service.log" 2>&1 &
 pid=$!; pids+=($pid)
 for _ in $(seq 1 60); do curl -sf "$BASE/q/health/ready" >/dev/null && break; sleep 1; done
 python3 bench/seed_orders.py "$BASE" "$BENCH_DIR" 1000 1000000 1000 >/dev/null
