@@ -44,12 +44,32 @@ public final class Hashing {
         return new String(out);
     }
 
-    /** A random string of decimal digits, e.g. a 6-digit pickup code. */
-    public static String randomDigits(int length) {
-        char[] out = new char[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = (char) ('0' + RANDOM.nextInt(10));
+    /**
+     * {@code count} random strings of {@code length} decimal digits each, e.g. an order's pickup
+     * codes, from one draw of the generator: every call of a {@link SecureRandom} takes its lock and
+     * mixes fresh bytes, and a digit at a time (48 calls for an order's 8 codes) was 3 % of the
+     * service's CPU in an order burst. A byte below 250 gives one digit; the others are dropped so
+     * that each digit is equally likely.
+     */
+    public static String[] randomDigits(int count, int length) {
+        String[] codes = new String[count];
+        byte[] pool = new byte[count * length + 16];
+        RANDOM.nextBytes(pool);
+        int next = 0;
+        for (int c = 0; c < count; c++) {
+            char[] out = new char[length];
+            for (int i = 0; i < length; ) {
+                if (next == pool.length) {
+                    RANDOM.nextBytes(pool);
+                    next = 0;
+                }
+                int value = pool[next++] & 0xff;
+                if (value < 250) {
+                    out[i++] = (char) ('0' + value % 10);
+                }
+            }
+            codes[c] = new String(out);
         }
-        return new String(out);
+        return codes;
     }
 }

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.tongxin.common.ApiException;
@@ -102,9 +101,7 @@ public class OrderLedger {
             call.setObject(++i, order.now());
             call.setArray(++i, c.createArrayOf("uuid", order.lines().stream().map(Line::productId).toArray()));
             call.setArray(++i, c.createArrayOf("int4", order.lines().stream().map(Line::quantity).toArray()));
-            String[] codes = new String[PICKUP_CODES];
-            Arrays.setAll(codes, k -> Hashing.randomDigits(6));
-            call.setArray(++i, c.createArrayOf("varchar", codes));
+            call.setArray(++i, c.createArrayOf("varchar", Hashing.randomDigits(PICKUP_CODES, 6)));
             try (ResultSet rows = call.executeQuery()) {
                 return placed(rows);
             }
