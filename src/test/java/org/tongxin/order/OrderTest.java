@@ -154,7 +154,7 @@ class OrderTest {
         UUID window = OrderFixture.openWindow(staff, org, Map.of(product, 10));
         Api.User household = OrderFixture.household(staff, org);
         String id = household.as().header("Idempotency-Key", "one").body(OrderFixture.order(window, product, 2))
-                .post("/api/orders").then().statusCode(201).header("Location", containsString("/api/orders/"))
+                .post("/api/orders").then().statusCode(201).header("Location", matchesPattern("/api/orders/[0-9a-f-]{36}"))
                 .body("totalFen", equalTo(6000)).body("deliveryMode", equalTo("DOOR")).body("status", equalTo("PLACED"))
                 .body("pickupCode", matchesPattern("\\d{6}")).body("items[0].priceFen", equalTo(3000))
                 .extract().path("id");
