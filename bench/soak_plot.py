@@ -32,11 +32,14 @@ print(f"   collections during the soak: {len(during)} ({sum(1 for g in during if
 full = [g for g in during if g[2]]
 print("   heap after each full GC during the soak (live data): "
       + ", ".join(f"{g[1]} MB at {g[0] / 60:+.1f} min" for g in full))
-if len(full) >= 2:
-    a, b = full[0][1], full[-1][1]
-    print(f"   live data: {a} MB → {b} MB ({'flat' if b <= a * 1.10 + 2 else 'GROWING'})")
+# The load's first minute fills what then stays (connection pools, caches, query plans), so the
+# verdict compares the first full collection after that minute with the last one.
+settled = [g for g in full if g[0] >= 60]
+if len(settled) >= 2:
+    a, b = settled[0][1], settled[-1][1]
+    print(f"   live data after the first minute: {a} MB → {b} MB ({'flat' if b <= a * 1.10 + 2 else 'GROWING'})")
 else:
-    print("   live data: fewer than two full collections, no verdict (run longer)")
+    print("   live data: fewer than two full collections after the first minute, no verdict (run longer)")
 if in_soak:
     print(f"   RSS at the start {in_soak[0][1]:.0f} MB, at the end {in_soak[-1][1]:.0f} MB, peak {max(m[1] for m in in_soak):.0f} MB; "
           f"PSS at the end {in_soak[-1][2]:.0f} MB, peak {max(m[2] for m in in_soak):.0f} MB")

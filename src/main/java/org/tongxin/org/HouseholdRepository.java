@@ -75,11 +75,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
      * community's), in one query; empty if the person belongs to no household.
      */
     public Optional<OrgDtos.HouseholdPlace> placeOfResident(UUID userId) {
-        return getEntityManager().createQuery("""
-                select c.streetId, c.id, g.id, b.id, h.id, coalesce(b.riskLevel, c.riskLevel)
-                from UserAccount u, Household h, Building b, Grid g, Community c
-                where u.id = :id and h.id = u.householdId and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""",
-                PlaceRow.class)
+        return getEntityManager().createNamedQuery(Household.PLACE_OF_RESIDENT, PlaceRow.class)
                 .setParameter("id", userId).getResultStream().findFirst()
                 .map(r -> new OrgDtos.HouseholdPlace(new OrgLocation(r.streetId(), r.communityId(), r.gridId(), r.buildingId(),
                         r.householdId()), r.riskLevel()));

@@ -99,8 +99,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
     }
 
     public List<UUID> claimants(UUID shiftId) {
-        return getEntityManager().createQuery("select c.userId from ShiftClaim c where c.shiftId = :s", UUID.class)
-                .setParameter("s", shiftId).getResultList();
+        return getEntityManager().createNamedQuery(ShiftClaim.CLAIMANTS, UUID.class).setParameter("s", shiftId).getResultList();
     }
 
     /** The claimants of several shifts at once, for reconciling the gate. */
@@ -111,9 +110,7 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
 
     /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild. */
     public List<RedisClaimGate.Held> heldTimes(UUID userId, OffsetDateTime now) {
-        return getEntityManager().createQuery("""
-                select s.id, s.startsAt, s.endsAt from ShiftClaim c, Shift s
-                where c.userId = :u and s.id = c.shiftId and s.endsAt > :now""", RedisClaimGate.Held.class)
+        return getEntityManager().createNamedQuery(ShiftClaim.HELD_TIMES, RedisClaimGate.Held.class)
                 .setParameter("u", userId).setParameter("now", now).getResultList();
     }
 
