@@ -3,20 +3,11 @@ package org.tongxin.org;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import java.util.UUID;
 
 /** A household (户): one flat or yard; residents join it with its join code. */
 @Entity
-// Read by every order (HouseholdRepository.placeOfResident): named, so that Hibernate parses it once
-// at boot, not in each of a window opening's first concurrent orders on a new replica.
-@NamedQuery(name = Household.PLACE_OF_RESIDENT, query = """
-        select c.streetId, c.id, g.id, b.id, h.id, coalesce(b.riskLevel, c.riskLevel)
-        from UserAccount u, Household h, Building b, Grid g, Community c
-        where u.id = :id and h.id = u.householdId and b.id = h.buildingId and g.id = b.gridId and c.id = g.communityId""")
 public class Household {
-
-    static final String PLACE_OF_RESIDENT = "Household.placeOfResident";
 
     @Id
     private UUID id;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tongxin.privacy.PersonalData;
 import org.tongxin.privacy.PurgeScope;
+import org.tongxin.common.JdbcRead;
 import org.tongxin.common.SqlRows;
 import org.tongxin.volunteer.VolunteerDtos.HeldShift;
 
@@ -98,8 +99,10 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
         return claim;
     }
 
+    /** Who holds a shift: what the Redis gate needs to rebuild the shift (plain SQL, see {@link JdbcRead}). */
     public List<UUID> claimants(UUID shiftId) {
-        return getEntityManager().createNamedQuery(ShiftClaim.CLAIMANTS, UUID.class).setParameter("s", shiftId).getResultList();
+        return JdbcRead.list(getEntityManager(), "SELECT user_id FROM shift_claim WHERE shift_id = ?",
+                r -> r.getObject("user_id", UUID.class), shiftId);
     }
 
     /** The claimants of several shifts at once, for reconciling the gate. */
@@ -108,10 +111,12 @@ public class ClaimRepository implements PanacheRepositoryBase<ShiftClaim, UUID> 
                 Claimant.class).setParameter("s", shiftIds).getResultList();
     }
 
-    /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild. */
+    /** The user's shifts that have not ended, with times: what the Redis gate needs to rebuild the user (plain SQL). */
     public List<RedisClaimGate.Held> heldTimes(UUID userId, OffsetDateTime now) {
-        return getEntityManager().createNamedQuery(ShiftClaim.HELD_TIMES, RedisClaimGate.Held.class)
-                .setParameter("u", userId).setParameter("now", now).getResultList();
+        return JdbcRead.list(getEntityManager(), """
+                SELECT s.id, s.starts_at, s.ends_at FROM shift_claim c JOIN shift s ON s.id = c.shift_id
+                WHERE c.user_id = ? AND s.ends_at > ?""", r -> new RedisClaimGate.Held(r.getObject("id", UUID.class),
+                r.getObject("starts_at", OffsetDateTime.class), r.getObject("ends_at", OffsetDateTime.class)), userId, now);
     }
 
     /** The user's shifts that have not ended, soonest first, as their volunteer page lists them. */

@@ -1,7 +1,6 @@
 package org.tongxin.shift;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -131,7 +130,6 @@ public class RedisClaimGate {
             return 1""";
 
     /** A shift a user holds, as the database knows it: what rebuilding the user's state needs. */
-    @RegisterForReflection
     public record Held(UUID shiftId, OffsetDateTime startsAt, OffsetDateTime endsAt) {}
 
     /**
