@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +44,9 @@ class ClaimTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ClaimRepository claims;
 
     @Test
     void fiftyVolunteersRaceForFiveSlots() throws Exception {
@@ -153,6 +157,35 @@ class ClaimTest {
         // A claim is checked before the slot is taken: holding it says more than "full".
         assertEquals("ALREADY_CLAIMED", claimAsItsOwnRequest(shift, winner.id()));
         assertEquals(5, Db.count("SELECT taken FROM shift WHERE id = ?", shift));
+    }
+
+    /** What the gate is rebuilt from when Redis lost a shift's or a volunteer's state: the database's claims and times. */
+    @Test
+    void theGateIsRebuiltFromTheHoldersAndTheHeldTimesTheDatabaseHas() {
+        OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
+        Api.User staff = ShiftFixture.staff(org);
+        LocalDate date = ShiftFixture.future();
+        UUID shift = ShiftFixture.day(staff, ShiftFixture.checkpoint(staff, org, 5), date).get(1);
+        Api.User volunteer = ShiftFixture.volunteer(org, staff);
+        Api.User other = ShiftFixture.volunteer(org, staff);
+        volunteer.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        other.as().post("/api/shifts/" + shift + "/claims").then().statusCode(201);
+        OffsetDateTime startsAt = ShiftFixture.startOf(date, 8);
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            assertEquals(java.util.Set.of(volunteer.id(), other.id()), java.util.Set.copyOf(claims.claimants(shift)));
+            assertEquals(List.of(), claims.claimants(UUID.randomUUID()));
+            List<RedisClaimGate.Held> held = claims.heldTimes(volunteer.id(), startsAt.minusDays(1));
+            assertEquals(1, held.size());
+            assertEquals(shift, held.get(0).shiftId());
+            assertEquals(startsAt.toInstant(), held.get(0).startsAt().toInstant());
+            assertEquals(startsAt.plusHours(8).toInstant(), held.get(0).endsAt().toInstant());
+            assertEquals(1, claims.heldTimes(volunteer.id(), startsAt.plusHours(8).minusSeconds(1)).size(), "not ended yet");
+            assertEquals(List.of(), claims.heldTimes(volunteer.id(), startsAt.plusHours(8)), "ended: no longer held");
+        } finally {
+            request.terminate();
+        }
     }
 
     /** The ledger as a request calls it: in a request context, outside any transaction. */
