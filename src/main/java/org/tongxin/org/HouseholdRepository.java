@@ -131,7 +131,6 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     @RegisterForReflection
     public record HouseholdCopy(UUID id, String street, String community, String grid, String building, String room, int members) {}
 
-
     public Optional<OrgLocation> locate(UUID householdId) {
         return getEntityManager().createQuery("""
                 select new org.tongxin.common.OrgLocation(c.streetId, c.id, g.id, b.id, h.id)
