@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -174,7 +175,7 @@ class ClaimTest {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
-            assertEquals(java.util.Set.of(volunteer.id(), other.id()), java.util.Set.copyOf(claims.claimants(shift)));
+            assertEquals(Set.of(volunteer.id(), other.id()), Set.copyOf(claims.claimants(shift)));
             assertEquals(List.of(), claims.claimants(UUID.randomUUID()));
             List<RedisClaimGate.Held> held = claims.heldTimes(volunteer.id(), startsAt.minusDays(1));
             assertEquals(1, held.size());
