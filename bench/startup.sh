@@ -24,6 +24,7 @@ BENCH_DIR=$PWD/target/bench-startup; rm -rf "$BENCH_DIR"; mkdir -p "$BENCH_DIR"
 JVM_OPTIONS=$PWD/deploy/jvm.options
 source bench/lib.sh
 prepare_service
+bash deploy/test-tools.sh   # the builds below run the integration tests (the cache's training)
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
 echo "== building: fast-jar, then the aot-jar with its cache (mvn verify, integration test only)"

@@ -10,16 +10,7 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 bash deploy/services.sh tongxin_test
-# The sheet tests read the PDFs back: poppler renders a page, zbar decodes its QR codes.
-if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v zbarimg >/dev/null 2>&1; then
-  echo "[test] installing poppler-utils and zbar-tools"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils poppler-data zbar-tools >/dev/null
-fi
-# The console's end-to-end test drives a real headless Chromium through its chromedriver (ConsoleBrowserIT).
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "[test] installing chromium and chromium-driver"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+bash deploy/test-tools.sh
 mvn -B clean package -Pnative-sources -DskipTests "$@"
 mvn -B verify "$@"
 if ! (cd target/quarkus-app && java @../../deploy/jvm.options -XX:AOTCache=app.aot -XX:AOTMode=on \
