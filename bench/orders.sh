@@ -144,7 +144,7 @@ place_sql() { # $1 window, $2 product expression
   cat <<SQL
 \\set n random(1, $HOUSEHOLDS)
 \\set p random(1, 30)
-SELECT o.* FROM bench_households h, place_order(gen_random_uuid(), '$1', '$C', h.household_id, h.user_id, 'PICKUP', NULL,
+SELECT o.* FROM bench_households h, place_order(gen_random_uuid(), '$1', h.user_id, NULL,
   md5(random()::text), decode('00', 'hex'), now(), ARRAY[$2], ARRAY[1],
   ARRAY(SELECT lpad((random() * 999999)::int::text, 6, '0') FROM generate_series(1, 8))) o WHERE h.n = :n::int;
 SQL

@@ -11,7 +11,7 @@ import org.hibernate.Session;
 /**
  * A read in plain SQL through JDBC, on the connection of the request's Hibernate session, each row
  * mapped by the caller. For the queries that the first requests of a burst run on a replica that
- * has just started: an order's look-up of the caller's household, the claim gate's rebuild.
+ * has just started: the claim gate's rebuild.
  *
  * <p>Neither form of HQL suits them. A query in HQL is parsed by ANTLR on its first use, and a
  * burst's concurrent first requests each parse it at once: in a roster opening their working state

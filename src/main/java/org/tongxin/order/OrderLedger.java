@@ -21,8 +21,9 @@ import org.tongxin.order.OrderDtos.OrderItemView;
 
 /**
  * The database side of ordering. Placing is one call of the {@code place_order} function
- * (migrations V12, V33, V34) outside any JTA transaction: one statement, one round trip, one
- * transaction, all or nothing. It takes the order's products in uuid order, each from its
+ * (migrations V12, V33, V34, V35) outside any JTA transaction: one statement, one round trip, one
+ * transaction, all or nothing. It reads the caller's household, its community and the risk level
+ * that applies to it (the organisation's {@code resident_place}), takes the order's products in uuid order, each from its
  * household's stock bucket or, when that has too little, from the product's buckets in ascending
  * order, raises the household's counter with {@code ordered + quantity <= limit}, and writes the
  * order and its items; any refusal rolls everything back. Cancelling is the {@code cancel_order}
@@ -34,18 +35,23 @@ public class OrderLedger {
     /** A line of an order, merged per product. */
     public record Line(UUID productId, int quantity) {}
 
-    /** What a placed order holds, enough to answer without reading it back; {@code replay}: the key placed order {@code id} before. */
-    public record Placed(UUID id, String pickupCode, long totalFen, List<OrderItemView> items, boolean replay) {}
+    /**
+     * What a placed order holds, enough to answer without reading it back: the caller's household and
+     * the delivery mode its risk level gives, as the function found them; {@code replay}: the key
+     * placed order {@code id} before (nothing else set).
+     */
+    public record Placed(UUID id, UUID householdId, ResidentOrder.DeliveryMode mode, String pickupCode, long totalFen,
+                         List<OrderItemView> items, boolean replay) {}
 
-    /** The order to place, its household's place and the request it came from. */
-    public record Order(UUID windowId, UUID communityId, UUID householdId, UUID userId, ResidentOrder.DeliveryMode mode,
-                        List<Line> lines, String note, String idempotencyKey, byte[] requestHash, OffsetDateTime now) {}
+    /** The order to place, by the person {@code userId} for their household, and the request it came from. */
+    public record Order(UUID windowId, UUID userId, List<Line> lines, String note, String idempotencyKey, byte[] requestHash,
+                        OffsetDateTime now) {}
 
     /** Candidate pickup codes per order: the first not yet used in the window is taken. */
     private static final int PICKUP_CODES = 8;
 
     private static final String CANCEL = "SELECT cancel_order(?, ?)";
-    private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PLACE = "SELECT * FROM place_order(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** How often an order is placed when the function asks for it to be placed again (see {@link #place(Order)}). */
     static final int PLACE_ATTEMPTS = 4;
@@ -91,10 +97,7 @@ public class OrderLedger {
             int i = 0;
             call.setObject(++i, id);
             call.setObject(++i, order.windowId());
-            call.setObject(++i, order.communityId());
-            call.setObject(++i, order.householdId());
             call.setObject(++i, order.userId());
-            call.setString(++i, order.mode().name());
             call.setString(++i, order.note());
             call.setString(++i, order.idempotencyKey());
             call.setBytes(++i, order.requestHash());
@@ -110,14 +113,18 @@ public class OrderLedger {
 
     private static Placed placed(ResultSet rows) throws SQLException {
         UUID id = null;
+        UUID household = null;
+        ResidentOrder.DeliveryMode mode = null;
         String code = null;
         long total = 0;
         List<OrderItemView> items = new ArrayList<>();
         while (rows.next()) {
             id = rows.getObject("order_id", UUID.class);
             if (rows.getBoolean("replay")) {
-                return new Placed(id, null, 0, List.of(), true);
+                return new Placed(id, null, null, null, 0, List.of(), true);
             }
+            household = rows.getObject("household_id", UUID.class);
+            mode = ResidentOrder.DeliveryMode.valueOf(rows.getString("delivery_mode"));
             code = rows.getString("pickup_code");
             int quantity = rows.getInt("quantity");
             int price = rows.getInt("price_fen");
@@ -127,7 +134,7 @@ public class OrderLedger {
         if (id == null) {
             throw new IllegalStateException("place_order answered no row");
         }
-        return new Placed(id, code, total, List.copyOf(items), false);
+        return new Placed(id, household, mode, code, total, List.copyOf(items), false);
     }
 
     /**

@@ -23,8 +23,6 @@ import org.tongxin.common.Page;
 import org.tongxin.common.SqlErrors;
 import org.tongxin.order.OrderDtos.*;
 import org.tongxin.org.HouseholdService;
-import org.tongxin.org.OrgDtos.HouseholdPlace;
-import org.tongxin.org.RiskLevel;
 
 /**
  * Residents' orders (居民订购). A household orders once per {@code Idempotency-Key}: the same key
@@ -63,22 +61,14 @@ public class OrderService {
         req.items().forEach(i -> merged.merge(i.productId(), i.quantity(), Integer::sum));
         String note = req.note() != null && !req.note().isBlank() ? req.note().strip() : null;
         byte[] hash = requestHash(req.windowId(), merged, note);
-        // The caller's household, where it is and its risk level: one look-up before the write.
-        HouseholdPlace place = households.placeOfResident(caller.userId()).orElse(null);
-        if (place == null) {
-            // An order placed before the person left the household still replays.
-            return orders.byKey(caller.userId(), idempotencyKey).map(earlier -> replay(earlier, hash, caller))
-                    .orElseThrow(() -> new ApiException(OrderError.HOUSEHOLD_REQUIRED));
-        }
-        UUID householdId = place.location().householdId();
         // Stored with PostgreSQL's precision (microseconds), so the first answer and a replay agree.
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<OrderLedger.Line> lines = merged.entrySet().stream().map(e -> new OrderLedger.Line(e.getKey(), e.getValue())).toList();
-        ResidentOrder.DeliveryMode mode = modeFor(place.riskLevel());
         OrderLedger.Placed placed;
         try {
-            placed = ledger.place(new OrderLedger.Order(req.windowId(), place.location().communityId(), householdId,
-                    caller.userId(), mode, lines, note, idempotencyKey, hash, now));
+            // The caller's household, its community and risk level are read by the function itself, in
+            // the same statement (HOUSEHOLD_REQUIRED when there is none, after an earlier order's replay).
+            placed = ledger.place(new OrderLedger.Order(req.windowId(), caller.userId(), lines, note, idempotencyKey, hash, now));
         } catch (PersistenceException raced) {
             if (SqlErrors.sqlState(raced).filter(SqlErrors.UNIQUE::equals).isEmpty()) {
                 throw raced;
@@ -89,9 +79,9 @@ public class OrderService {
         if (placed.replay()) {
             return replay(orders.findById(placed.id()), hash, caller);
         }
-        Log.infof("order placed id=%s window=%s household=%s", placed.id(), req.windowId(), householdId);
+        Log.infof("order placed id=%s window=%s household=%s", placed.id(), req.windowId(), placed.householdId());
         // Answered from what was written, not read back: the same view a replay reads from the table.
-        return views.placed(placed, req.windowId(), householdId, mode, note, now);
+        return views.placed(placed, req.windowId(), note, now);
     }
 
     /** An order, for its household or for staff whose scope covers it; 404 for anyone else. */
@@ -130,14 +120,6 @@ public class OrderService {
 
     private boolean ownHousehold(Caller caller, ResidentOrder order) {
         return accounts.householdOf(caller.userId()).filter(order.getHouseholdId()::equals).isPresent();
-    }
-
-    static ResidentOrder.DeliveryMode modeFor(RiskLevel level) {
-        return switch (level) {
-            case HIGH -> ResidentOrder.DeliveryMode.DOOR;
-            case MEDIUM -> ResidentOrder.DeliveryMode.PICKUP_SLOT;
-            case LOW -> ResidentOrder.DeliveryMode.PICKUP;
-        };
     }
 
     /** What makes two requests "the same order": window, merged items and note. */

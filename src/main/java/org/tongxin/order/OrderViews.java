@@ -33,10 +33,9 @@ public class OrderViews {
     private static final Comparator<OrderItemView> BY_PRODUCT_AS_STORED = Comparator.comparing(i -> i.productId().toString());
 
     /** A just-placed order, as {@link #of} would read it back for its household. */
-    public OrderView placed(OrderLedger.Placed p, UUID windowId, UUID householdId, ResidentOrder.DeliveryMode mode, String note,
-                            OffsetDateTime at) {
-        return new OrderView(p.id(), windowId, householdId, ResidentOrder.Status.PLACED, p.totalFen(),
-                p.items().stream().sorted(BY_PRODUCT_AS_STORED).toList(), mode, p.pickupCode(), note,
+    public OrderView placed(OrderLedger.Placed p, UUID windowId, String note, OffsetDateTime at) {
+        return new OrderView(p.id(), windowId, p.householdId(), ResidentOrder.Status.PLACED, p.totalFen(),
+                p.items().stream().sorted(BY_PRODUCT_AS_STORED).toList(), p.mode(), p.pickupCode(), note,
                 at, null, null, List.of(new OrderEvent("PLACED", at)));
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.tongxin.org.OrgDtos.HouseholdLabel;
 import java.util.UUID;
-import org.tongxin.common.JdbcRead;
 import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SqlRows;
 import org.tongxin.privacy.PersonalData;
@@ -70,26 +69,6 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
                 HouseholdLabel.class).setParameter("grid", gridId);
         return (buildingId == null ? query : query.setParameter("building", buildingId)).getResultList();
     }
-
-    /**
-     * Where the person's household is and the risk level it lives under (its building's, else its
-     * community's), in one query; empty if the person belongs to no household.
-     */
-    public Optional<OrgDtos.HouseholdPlace> placeOfResident(UUID userId) {
-        return JdbcRead.list(getEntityManager(), PLACE_OF_RESIDENT, r -> new OrgDtos.HouseholdPlace(
-                new OrgLocation(r.getObject("street_id", UUID.class), r.getObject("community_id", UUID.class),
-                        r.getObject("grid_id", UUID.class), r.getObject("building_id", UUID.class),
-                        r.getObject("household_id", UUID.class)), RiskLevel.valueOf(r.getString("risk_level"))), userId)
-                .stream().findFirst();
-    }
-
-    /** Read by every order: plain SQL, never parsed by Hibernate (see {@link JdbcRead}). */
-    private static final String PLACE_OF_RESIDENT = """
-            SELECT c.street_id, c.id AS community_id, g.id AS grid_id, b.id AS building_id, h.id AS household_id,
-                   coalesce(b.risk_level, c.risk_level) AS risk_level
-            FROM app_user u JOIN household h ON h.id = u.household_id JOIN building b ON b.id = h.building_id
-                 JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id
-            WHERE u.id = ?""";
 
     private static final String RESIDENTS = " FROM app_user u JOIN household h ON h.id = u.household_id"
             + " JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id JOIN community c ON c.id = g.community_id WHERE ";

@@ -126,11 +126,6 @@ public class HouseholdService {
         return households.labelsIn(place.gridId(), place.buildingId());
     }
 
-    /** Where the person's household is and which risk level applies to it (for delivery modes); empty if they belong to none. */
-    public Optional<HouseholdPlace> placeOfResident(UUID userId) {
-        return households.placeOfResident(userId);
-    }
-
     public OrgLocation locate(UUID householdId) {
         return households.locate(householdId).orElseThrow(() -> new ApiException(PlaceError.HOUSEHOLD_NOT_FOUND));
     }

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tongxin.common.OrgLocation;
 import org.tongxin.common.SafeText;
 
 /**
@@ -85,7 +84,4 @@ public final class OrgDtos {
 
     /** What a printed sheet names a household by. */
     public record HouseholdLabel(UUID householdId, UUID buildingId, String buildingName, String room) {}
-
-    /** A household's place in the tree and the risk level that applies to it. */
-    public record HouseholdPlace(OrgLocation location, RiskLevel riskLevel) {}
 }

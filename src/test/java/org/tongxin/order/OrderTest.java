@@ -96,6 +96,28 @@ class OrderTest {
     }
 
     @Test
+    void whoMovedToAnotherCommunityStillGetsTheReplayButOrdersThereNoMore() {
+        Api.User admin = Api.districtAdmin();
+        OrgFixture org = OrgFixture.streetToHousehold(admin);
+        OrgFixture other = OrgFixture.streetToHousehold(admin);
+        Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
+        UUID product = OrderFixture.product(staff, org, "肉蔬包", 2);
+        UUID window = OrderFixture.openWindow(staff, org, Map.of(product, 10));
+        Api.User resident = OrderFixture.household(staff, org);
+        String id = resident.as().header("Idempotency-Key", "before").body(OrderFixture.order(window, product, 1)).post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        String joinCode = Api.withRole(Role.COMMUNITY_STAFF, other.community()).as().body(Map.of("room", Api.unique("室")))
+                .post("/api/buildings/" + other.buildingId() + "/households").then().statusCode(201).extract().path("joinCode");
+        resident.as().body(Map.of("joinCode", joinCode)).post("/api/me/household").then().statusCode(200);
+        // The function answers the key's earlier order before it looks for the caller's household.
+        resident.as().header("Idempotency-Key", "before").body(OrderFixture.order(window, product, 1)).post("/api/orders")
+                .then().statusCode(201).body("id", equalTo(id));
+        resident.as().header("Idempotency-Key", "after").body(OrderFixture.order(window, product, 1)).post("/api/orders")
+                .then().spec(problem(400, "HOUSEHOLD_REQUIRED"));
+        assertEquals(9, Db.count("SELECT sum(remaining) FROM window_stock WHERE window_id = ?", window));
+    }
+
+    @Test
     void oneIdempotencyKeyIsOneOrderEvenTenTimesAtOnce() throws Exception {
         OrgFixture org = OrgFixture.streetToHousehold(Api.districtAdmin());
         Api.User staff = Api.withRole(Role.COMMUNITY_STAFF, org.community());
