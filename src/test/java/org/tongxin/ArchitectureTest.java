@@ -72,6 +72,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("jakarta.validation..").check(MAIN);
     }
 
+    /**
+     * Hibernate ORM's Bean Validation listener is off ({@code quarkus.hibernate-orm.validation.enabled}):
+     * a constraint on an entity would not be checked on a write. Constraints belong to the records at
+     * the edge and to the services' parameters (docs/architecture.md).
+     */
+    @Test
+    void entitiesCarryNoConstraints() {
+        noClasses().that().areAnnotatedWith(Entity.class)
+                .should().dependOnClassesThat().resideInAPackage("jakarta.validation..").check(MAIN);
+    }
+
     @Test
     void featuresFormAOneWayStack() {
         classes().that().resideInAPackage("org.tongxin..").should(callOnlyFeaturesBeneath()).check(MAIN);
