@@ -23,11 +23,12 @@ import org.tongxin.order.OrderDtos.OrderItemView;
  * The database side of ordering. Placing is one call of the {@code place_order} function
  * (migrations V12, V33, V34, V35) outside any JTA transaction: one statement, one round trip, one
  * transaction, all or nothing. It reads the caller's household, its community and the risk level
- * that applies to it (the organisation's {@code resident_place}), takes the order's products in uuid order, each from its
- * household's stock bucket or, when that has too little, from the product's buckets in ascending
- * order, raises the household's counter with {@code ordered + quantity <= limit}, and writes the
- * order and its items; any refusal rolls everything back. Cancelling is the {@code cancel_order}
- * function beside it, so the order's stock rules live in one language.
+ * that applies to it (the organisation's {@code resident_place}), takes the order's products in
+ * uuid order, each from its household's stock bucket or, when that has too little, from the
+ * product's buckets in ascending order, raises the household's counter with
+ * {@code ordered + quantity <= limit}, and writes the order and its items; any refusal rolls
+ * everything back. Cancelling is the {@code cancel_order} function beside it, so the order's stock
+ * rules live in one language.
  */
 @ApplicationScoped
 public class OrderLedger {
